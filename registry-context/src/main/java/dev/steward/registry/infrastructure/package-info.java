@@ -1,0 +1,7 @@
+/** The registry context's persistence and wiring: Spring Data JDBC, SQL, its schema's migrations. */
+@InfrastructureRing
+@NullMarked
+package dev.steward.registry.infrastructure;
+
+import org.jmolecules.architecture.onion.simplified.InfrastructureRing;
+import org.jspecify.annotations.NullMarked;

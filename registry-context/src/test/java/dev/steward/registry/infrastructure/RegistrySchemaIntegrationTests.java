@@ -1,0 +1,31 @@
+package dev.steward.registry.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class RegistrySchemaIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void migratesIntoTheSchemaOfTheContextWithItsOwnHistory() {
+		var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = ?")
+			.param(RegistrySchema.SCHEMA)
+			.query(String.class)
+			.list();
+
+		assertThat(tables).contains("package", "flyway_schema_history");
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.flyway_schema_history WHERE success")
+			.query(Integer.class)
+			.single()).isPositive();
+		assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+}

@@ -1,0 +1,7 @@
+/** The rules context's aggregates, value objects, domain events and repository ports. */
+@DomainRing
+@NullMarked
+package dev.steward.rules.domain;
+
+import org.jmolecules.architecture.onion.simplified.DomainRing;
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/** The rules context's persistence and wiring: Spring Data JDBC, SQL, its schema's migrations. */
+@InfrastructureRing
+@NullMarked
+package dev.steward.rules.infrastructure;
+
+import org.jmolecules.architecture.onion.simplified.InfrastructureRing;
+import org.jspecify.annotations.NullMarked;
