@@ -1,8 +1,9 @@
 package dev.steward.policy;
 
-import dev.steward.policy.infrastructure.PolicyJdbcConverters;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 
 /** The policy context on its own, as its integration tests start it. */
@@ -10,7 +11,7 @@ import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 class PolicyTestApplication {
 
 	@Bean
-	JdbcCustomConversions jdbcCustomConversions() {
-		return new JdbcCustomConversions(PolicyJdbcConverters.all());
+	JdbcCustomConversions jdbcCustomConversions(List<Converter<?, ?>> policyConverters) {
+		return new JdbcCustomConversions(policyConverters);
 	}
 }

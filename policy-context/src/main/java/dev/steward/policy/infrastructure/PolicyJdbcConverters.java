@@ -4,30 +4,47 @@ import dev.steward.policy.WorldId;
 import dev.steward.policy.domain.WorldConfig;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.postgresql.util.PGobject;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** How the policy context's ids and values are written to and read from PostgreSQL. */
-public final class PolicyJdbcConverters {
+/**
+ * How the policy context's ids and values are written to and read from PostgreSQL. The converters are beans, so
+ * that the application's one {@code JdbcCustomConversions} picks them up without knowing this package.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PolicyJdbcConverters {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private PolicyJdbcConverters() {}
+	@Bean
+	static WorldIdToString worldIdToString() {
+		return new WorldIdToString();
+	}
 
-	/** Every converter of the policy context, for {@code JdbcCustomConversions}. */
-	public static List<Converter<?, ?>> all() {
-		return List.of(new WorldIdToString(), new StringToWorldId(), new WorldConfigToJsonb(),
-				new JsonbToWorldConfig());
+	@Bean
+	static StringToWorldId stringToWorldId() {
+		return new StringToWorldId();
+	}
+
+	@Bean
+	static WorldConfigToJsonb worldConfigToJsonb() {
+		return new WorldConfigToJsonb();
+	}
+
+	@Bean
+	static JsonbToWorldConfig jsonbToWorldConfig() {
+		return new JsonbToWorldConfig();
 	}
 
 	@WritingConverter
-	static final class WorldIdToString implements Converter<WorldId, String> {
+	public static final class WorldIdToString implements Converter<WorldId, String> {
 
 		@Override
 		public String convert(WorldId source) {
@@ -36,7 +53,7 @@ public final class PolicyJdbcConverters {
 	}
 
 	@ReadingConverter
-	static final class StringToWorldId implements Converter<String, WorldId> {
+	public static final class StringToWorldId implements Converter<String, WorldId> {
 
 		@Override
 		public WorldId convert(String source) {
@@ -45,7 +62,7 @@ public final class PolicyJdbcConverters {
 	}
 
 	@WritingConverter
-	static final class WorldConfigToJsonb implements Converter<WorldConfig, PGobject> {
+	public static final class WorldConfigToJsonb implements Converter<WorldConfig, PGobject> {
 
 		@Override
 		public PGobject convert(WorldConfig source) {
@@ -54,7 +71,7 @@ public final class PolicyJdbcConverters {
 	}
 
 	@ReadingConverter
-	static final class JsonbToWorldConfig implements Converter<PGobject, WorldConfig> {
+	public static final class JsonbToWorldConfig implements Converter<PGobject, WorldConfig> {
 
 		@Override
 		public WorldConfig convert(PGobject source) {

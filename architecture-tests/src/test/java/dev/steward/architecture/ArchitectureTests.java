@@ -1,0 +1,51 @@
+package dev.steward.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.jmolecules.archunit.JMoleculesArchitectureRules;
+import org.jmolecules.archunit.JMoleculesDddRules;
+
+/** ARCHITECTURE.md §2 as rules over Steward's production classes. */
+@AnalyzeClasses(packages = "dev.steward", importOptions = DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	static final String ROOT = "dev.steward";
+
+	@ArchTest
+	static final ArchRule no_context_depends_on_another_context = StewardRules.noContextDependsOnAnotherContext(ROOT);
+
+	@ArchTest
+	static final ArchRule contexts_do_not_depend_on_the_app = StewardRules.contextsDoNotDependOnApp(ROOT);
+
+	@ArchTest
+	static final ArchRule context_internals_are_seen_only_inside_the_context = StewardRules
+		.contextInternalsStayInside(ROOT);
+
+	@ArchTest
+	static final ArchRule published_api_does_not_depend_on_internals = StewardRules
+		.publishedApiDoesNotDependOnInternals(ROOT);
+
+	@ArchTest
+	static final ArchRule graphql_web_and_servlet_types_only_in_the_app = StewardRules.webAndGraphQlOnlyInApp(ROOT);
+
+	@ArchTest
+	static final ArchRule domain_is_free_of_frameworks = StewardRules.domainIsFreeOfFrameworks(ROOT);
+
+	@ArchTest
+	static final ArchRule application_does_not_depend_on_infrastructure = StewardRules
+		.applicationDoesNotDependOnInfrastructure(ROOT);
+
+	@ArchTest
+	static final ArchRule packages_are_free_of_cycles = StewardRules.packagesAreFreeOfCycles(ROOT);
+
+	@ArchTest
+	static final ArchRule packages_are_null_marked = StewardRules.packagesAreNullMarked(ROOT);
+
+	@ArchTest
+	static final ArchRule ddd_building_blocks_follow_jmolecules = JMoleculesDddRules.all();
+
+	@ArchTest
+	static final ArchRule rings_follow_the_simplified_onion = JMoleculesArchitectureRules.ensureOnionSimple();
+}

@@ -1,0 +1,140 @@
+package dev.steward.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
+import org.jmolecules.archunit.JMoleculesArchitectureRules;
+import org.jmolecules.archunit.JMoleculesDddRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every architecture rule, run on a fixture that breaks it, reports exactly the violation the fixture plants
+ * and nothing else: a rule that cannot fail guards nothing.
+ */
+class RulesFailOnFixturesTests {
+
+	static final String FIXTURES = "dev.steward.architecture.fixtures";
+
+	@Test
+	void starReportsAContextThatDependsOnAnother() {
+		List<String> violations = violations(StewardRules.noContextDependsOnAnotherContext(root("star")), "star");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("PolicyReadsRules.rule")
+			.contains("fixtures.star.rules.Rule");
+	}
+
+	@Test
+	void reportsAContextThatDependsOnTheApp() {
+		List<String> violations = violations(StewardRules.contextsDoNotDependOnApp(root("app")), "app");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("PolicyNeedsApp.wiring")
+			.contains("fixtures.app.app.Wiring");
+	}
+
+	@Test
+	void reportsTheAppReachingIntoAContextsInternalsButNotItsApi() {
+		List<String> violations = violations(StewardRules.contextInternalsStayInside(root("internals")), "internals");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("AppPeeksIntoPolicy.internal")
+			.contains("PolicyInternal");
+	}
+
+	@Test
+	void reportsAPublishedApiThatDependsOnItsInternals() {
+		List<String> violations = violations(StewardRules.publishedApiDoesNotDependOnInternals(root("api")), "api");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("PolicyApiLeaksInternal.adapter")
+			.contains("PolicyAdapter");
+	}
+
+	@Test
+	void reportsAContextThatUsesWebTypes() {
+		List<String> violations = violations(StewardRules.webAndGraphQlOnlyInApp(root("web")), "web");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("RulesSpeaksHttp.status")
+			.contains("org.springframework.http.HttpStatus");
+	}
+
+	@Test
+	void reportsJdbcInTheDomainButNotMappingAnnotations() {
+		List<String> violations = violations(StewardRules.domainIsFreeOfFrameworks(root("domain")), "domain");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("PackageUsesJdbc.jdbc")
+			.contains("org.springframework.jdbc.core.JdbcTemplate");
+	}
+
+	@Test
+	void reportsApplicationCodeThatUsesInfrastructure() {
+		List<String> violations = violations(StewardRules.applicationDoesNotDependOnInfrastructure(root("layers")),
+				"layers");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("RetentionManagement.classes")
+			.contains("JdbcRetentionClasses");
+	}
+
+	@Test
+	void reportsAPackageCycle() {
+		List<String> violations = violations(StewardRules.packagesAreFreeOfCycles(root("cycle")), "cycle");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("Cycle detected")
+			.contains("First.second")
+			.contains("Second.first");
+	}
+
+	@Test
+	void reportsAPackageThatIsNotNullMarked() {
+		List<String> violations = violations(StewardRules.packagesAreNullMarked(root("nullness")), "nullness");
+
+		assertThat(violations).singleElement().asString().contains("nullness.unmarked.package-info");
+	}
+
+	@Test
+	void jMoleculesRulesReportAnAggregateHeldByObject() {
+		List<String> violations = violations(JMoleculesDddRules.all(), "ddd");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("Order.customer")
+			.contains("Customer");
+	}
+
+	@Test
+	void onionRulesReportTheDomainRingUsingTheApplicationRing() {
+		List<String> violations = violations(JMoleculesArchitectureRules.ensureOnionSimple(), "onion");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("Aggregate.useCase")
+			.contains("UseCase");
+	}
+
+	private static String root(String fixture) {
+		return FIXTURES + "." + fixture;
+	}
+
+	private static List<String> violations(ArchRule rule, String fixture) {
+		JavaClasses classes = new ClassFileImporter().importPackages(root(fixture));
+		EvaluationResult result = rule.evaluate(classes);
+		return result.getFailureReport().getDetails();
+	}
+}

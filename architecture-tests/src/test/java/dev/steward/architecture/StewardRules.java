@@ -1,0 +1,153 @@
+package dev.steward.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The module rules of ARCHITECTURE.md §2, written for any root package, so that the same rule that guards
+ * {@code dev.steward} can be shown to fail on a fixture package.
+ */
+final class StewardRules {
+
+	static final List<String> CONTEXTS = List.of("policy", "rules", "registry", "retention");
+
+	private static final List<String> RINGS = List.of("domain", "application", "infrastructure");
+
+	private StewardRules() {}
+
+	/** The star: no context depends on another context, not even on its published API. */
+	static ArchRule noContextDependsOnAnotherContext(String root) {
+		return CompositeArchRule.of(CONTEXTS.stream()
+			.map(context -> noClasses().that()
+				.resideInAPackage(context(root, context))
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(CONTEXTS.stream()
+					.filter(other -> !other.equals(context))
+					.map(other -> context(root, other))
+					.toArray(String[]::new))
+				.allowEmptyShould(true))
+			.map(ArchRule.class::cast)
+			.toList()).as("no context depends on another context");
+	}
+
+	/** Contexts never depend on the application that assembles them. */
+	static ArchRule contextsDoNotDependOnApp(String root) {
+		return noClasses().that()
+			.resideInAnyPackage(allContexts(root))
+			.should()
+			.dependOnClassesThat(resideInAPackage(root + ".app..").or(resideInAPackage(root)))
+			.as("contexts do not depend on the app");
+	}
+
+	/** Only a context itself sees its domain, application and infrastructure packages. */
+	static ArchRule contextInternalsStayInside(String root) {
+		return CompositeArchRule.of(CONTEXTS.stream()
+			.map(context -> noClasses().that()
+				.resideOutsideOfPackage(context(root, context))
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(RINGS.stream().map(ring -> root + "." + context + "." + ring + "..")
+					.toArray(String[]::new))
+				.allowEmptyShould(true))
+			.map(ArchRule.class::cast)
+			.toList()).as("a context's internals are seen only inside the context");
+	}
+
+	/** A context's published API (its root package) does not reach into its own internals. */
+	static ArchRule publishedApiDoesNotDependOnInternals(String root) {
+		return CompositeArchRule.of(CONTEXTS.stream()
+			.map(context -> noClasses().that()
+				.resideInAPackage(root + "." + context)
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(RINGS.stream().map(ring -> root + "." + context + "." + ring + "..")
+					.toArray(String[]::new))
+				.allowEmptyShould(true))
+			.map(ArchRule.class::cast)
+			.toList()).as("a context's published API does not depend on its internals");
+	}
+
+	/** GraphQL, web and servlet types belong to the app. */
+	static ArchRule webAndGraphQlOnlyInApp(String root) {
+		return noClasses().that()
+			.resideInAnyPackage(allContexts(root))
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.graphql..", "graphql..", "org.springframework.web..",
+					"org.springframework.http..", "jakarta.servlet..", "org.springframework.boot.webmvc..",
+					"org.springframework.boot.web..")
+			.as("GraphQL, web and servlet types are used only in the app");
+	}
+
+	/**
+	 * The domain and the published API are free of Spring (its persistence mapping annotations and
+	 * {@code AbstractAggregateRoot} aside), JDBC, Jackson and GraphQL.
+	 */
+	static ArchRule domainIsFreeOfFrameworks(String root) {
+		String[] domainAndApi = CONTEXTS.stream()
+			.flatMap(context -> java.util.stream.Stream.of(root + "." + context, root + "." + context + ".domain.."))
+			.toArray(String[]::new);
+		return noClasses().that()
+			.resideInAnyPackage(domainAndApi)
+			.should()
+			.dependOnClassesThat(frameworkTypes())
+			.as("the domain and the published API are free of Spring (mapping annotations aside), JDBC, Jackson and GraphQL");
+	}
+
+	/** The application ring never reaches into infrastructure. */
+	static ArchRule applicationDoesNotDependOnInfrastructure(String root) {
+		return noClasses().that()
+			.resideInAPackage(root + ".*.application..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(root + ".*.infrastructure..")
+			.as("application does not depend on infrastructure");
+	}
+
+	/** No two packages depend on each other, directly or through others. */
+	static ArchRule packagesAreFreeOfCycles(String root) {
+		return slices().matching(root + ".(**)").should().beFreeOfCycles().as("packages are free of cycles");
+	}
+
+	/** Every package declares its nullness: {@code @NullMarked} on its package-info. */
+	static ArchRule packagesAreNullMarked(String root) {
+		return classes().that()
+			.resideInAPackage(root + "..")
+			.and()
+			.haveSimpleName("package-info")
+			.should()
+			.beAnnotatedWith(NullMarked.class)
+			.as("every package is @NullMarked");
+	}
+
+	private static DescribedPredicate<JavaClass> frameworkTypes() {
+		DescribedPredicate<JavaClass> springOutsideMapping = resideInAPackage("org.springframework..")
+			.and(not(resideInAnyPackage("org.springframework.data.annotation..",
+					"org.springframework.data.relational.core.mapping..")))
+			.and(not(JavaClass.Predicates.belongToAnyOf(org.springframework.data.domain.AbstractAggregateRoot.class)));
+		return springOutsideMapping
+			.or(resideInAnyPackage("java.sql..", "javax.sql..", "com.fasterxml.jackson..", "tools.jackson..",
+					"graphql.."))
+			.as("Spring outside its mapping annotations, JDBC, Jackson or GraphQL");
+	}
+
+	private static String context(String root, String context) {
+		return root + "." + context + "..";
+	}
+
+	private static String[] allContexts(String root) {
+		return CONTEXTS.stream().map(context -> context(root, context)).toArray(String[]::new);
+	}
+}
