@@ -3,6 +3,7 @@ package dev.steward.policy.domain;
 import dev.steward.policy.WorldId;
 import java.time.Instant;
 import org.jmolecules.ddd.types.AggregateRoot;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -25,17 +26,18 @@ public class World extends AbstractAggregateRoot<World> implements AggregateRoot
 	private final String createdBy;
 	private Instant updatedAt;
 	private String updatedBy;
-	private @Version Long version;
+	private @Version @Nullable Long version;
 
-	/** Creates a world; the name must not be blank. */
+	/** Creates a world; the name must not be blank. Registers {@link WorldCreated}. */
 	public World(WorldId id, String name, String description, boolean active, WorldConfig config, String actor,
 			Instant now) {
 		this(id, requireName(name), description, active, config, now, actor, now, actor, null);
+		registerEvent(new WorldCreated(id, name, description, active, config, actor));
 	}
 
 	@PersistenceCreator
 	private World(WorldId id, String name, String description, boolean active, WorldConfig config,
-			Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, Long version) {
+			Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, @Nullable Long version) {
 		this.id = id;
 		this.name = name;
 		this.description = description;
@@ -48,15 +50,23 @@ public class World extends AbstractAggregateRoot<World> implements AggregateRoot
 		this.version = version;
 	}
 
-	/** Changes what a world says about itself; the id stays. */
+	/**
+	 * Changes what a world says about itself; the id stays. Registers {@link WorldUpdated}.
+	 * @throws IllegalStateException when {@code expectedVersion} is given and is not the current version
+	 */
 	public void revise(String name, String description, boolean active, WorldConfig config, String actor,
-			Instant now) {
+			Instant now, @Nullable Long expectedVersion) {
+		if (expectedVersion != null && !expectedVersion.equals(version)) {
+			throw new IllegalStateException(
+					"World " + id + " is at version " + version + ", not " + expectedVersion);
+		}
 		this.name = requireName(name);
 		this.description = description;
 		this.active = active;
 		this.config = config;
 		this.updatedAt = now;
 		this.updatedBy = actor;
+		registerEvent(new WorldUpdated(id, name, description, active, config, actor));
 	}
 
 	private static String requireName(String name) {
@@ -103,7 +113,7 @@ public class World extends AbstractAggregateRoot<World> implements AggregateRoot
 		return updatedBy;
 	}
 
-	public Long version() {
+	public @Nullable Long version() {
 		return version;
 	}
 }

@@ -53,10 +53,10 @@ class WorldsIntegrationTests {
 				Instant.now()));
 		World first = worlds.findById(world.getId()).orElseThrow();
 		World second = worlds.findById(world.getId()).orElseThrow();
-		first.revise("Renamed", "", true, WorldConfig.empty(), "bob", Instant.now());
+		first.revise("Renamed", "", true, WorldConfig.empty(), "bob", Instant.now(), null);
 		worlds.save(first);
 
-		second.revise("Lost update", "", false, WorldConfig.empty(), "carol", Instant.now());
+		second.revise("Lost update", "", false, WorldConfig.empty(), "carol", Instant.now(), null);
 
 		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> worlds.save(second));
 		assertThat(worlds.findById(world.getId()).orElseThrow().name()).isEqualTo("Renamed");

@@ -1,0 +1,113 @@
+package dev.steward.policy.application;
+
+import dev.steward.policy.CreateWorld;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
+import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade;
+import dev.steward.policy.WorldId;
+import dev.steward.policy.WorldPage;
+import dev.steward.policy.WorldView;
+import dev.steward.policy.domain.World;
+import dev.steward.policy.domain.WorldConfig;
+import dev.steward.policy.domain.Worlds;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and lists worlds; each change and its log entry commit together. */
+@Service
+@Transactional
+class WorldManagement implements WorldFacade {
+
+	static final int MAX_PAGE = 500;
+
+	private final Worlds worlds;
+
+	private final Clock clock;
+
+	WorldManagement(Worlds worlds) {
+		this.worlds = worlds;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public WorldView create(CreateWorld command) {
+		World world = invalidAsPolicyError(() -> new World(WorldId.of(command.id()), command.name(),
+				command.description(), command.active(), WorldConfig.of(command.config()), command.actor(),
+				clock.instant()));
+		try {
+			return view(worlds.save(world));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_EXISTS, "World " + command.id() + " exists already");
+		}
+	}
+
+	@Override
+	public WorldView update(UpdateWorld command) {
+		WorldId id = invalidAsPolicyError(() -> WorldId.of(command.id()));
+		World world = worlds.findById(id)
+			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND,
+					"There is no world " + command.id()));
+		try {
+			world.revise(Objects.requireNonNullElse(command.name(), world.name()),
+					Objects.requireNonNullElse(command.description(), world.description()),
+					Objects.requireNonNullElse(command.active(), world.active()),
+					command.config() == null ? world.config() : WorldConfig.of(command.config()), command.actor(),
+					clock.instant(), command.expectedVersion());
+			return view(worlds.save(world));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_INVALID, ex.getMessage());
+		}
+		catch (IllegalStateException | OptimisticLockingFailureException ex) {
+			throw new PolicyException(PolicyErrorCode.CONFLICT,
+					"World " + command.id() + " was changed by someone else; read it again and retry");
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<WorldView> find(String id) {
+		try {
+			return worlds.findById(WorldId.of(id)).map(WorldManagement::view);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public WorldPage list(@Nullable String afterId, int limit) {
+		if (limit < 0 || limit > MAX_PAGE) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_INVALID,
+					"A page holds 0 to " + MAX_PAGE + " worlds, not " + limit);
+		}
+		List<World> page = afterId == null ? worlds.listFirst(limit + 1) : worlds.listAfter(afterId, limit + 1);
+		boolean hasMore = page.size() > limit;
+		return new WorldPage(page.stream().limit(limit).map(WorldManagement::view).toList(), hasMore);
+	}
+
+	private static <T> T invalidAsPolicyError(java.util.function.Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_INVALID, ex.getMessage());
+		}
+	}
+
+	private static WorldView view(World world) {
+		return new WorldView(world.getId().value(), world.name(), world.description(), world.active(),
+				world.config().values(), world.createdAt(), world.createdBy(), world.updatedAt(), world.updatedBy(),
+				Objects.requireNonNull(world.version()));
+	}
+}
