@@ -1,0 +1,9 @@
+/**
+ * Event tails: one LISTEN connection per instance hears each context's doorbell, reads what is new once per
+ * context, and fans it out to subscribers, who get a replay from their cursor first and then the live events,
+ * with no gap and no duplicate at the seam.
+ */
+@NullMarked
+package dev.steward.app.events;
+
+import org.jspecify.annotations.NullMarked;

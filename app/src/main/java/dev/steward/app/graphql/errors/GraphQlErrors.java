@@ -1,0 +1,72 @@
+package dev.steward.app.graphql.errors;
+
+import dev.steward.app.security.AccessDeniedError;
+import dev.steward.app.security.UnauthenticatedError;
+import dev.steward.policy.PolicyException;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns every failure of a field into a GraphQL error with a stable {@code extensions.code} and a
+ * classification. Unexpected failures are logged with an id and reach the client as {@code INTERNAL} with that id
+ * only: no message, stack trace or SQL.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+	private static final Logger LOG = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	static final ErrorClassification CONFLICT = ErrorClassification.errorClassification("CONFLICT");
+
+	@GraphQlExceptionHandler
+	GraphQLError policy(PolicyException ex, DataFetchingEnvironment environment) {
+		ErrorClassification classification = switch (ex.code().kind()) {
+			case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+			case NOT_FOUND -> ErrorType.NOT_FOUND;
+			case CONFLICT -> CONFLICT;
+		};
+		return error(environment, classification, ex.code().name(), ex.getMessage());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(InvalidArgumentError ex, DataFetchingEnvironment environment) {
+		return error(environment, ErrorType.BAD_REQUEST, "INVALID_ARGUMENT", ex.getMessage());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError forbidden(AccessDeniedError ex, DataFetchingEnvironment environment) {
+		return error(environment, ErrorType.FORBIDDEN, "FORBIDDEN", ex.getMessage());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError unauthenticated(UnauthenticatedError ex, DataFetchingEnvironment environment) {
+		return error(environment, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", ex.getMessage());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment) {
+		String incident = UUID.randomUUID().toString();
+		LOG.error("Unexpected failure of {} (incident {})", environment.getExecutionStepInfo().getPath(), incident,
+				ex);
+		return error(environment, ErrorType.INTERNAL_ERROR, "INTERNAL",
+				"Internal error; the server log has the details under incident " + incident);
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment environment, ErrorClassification classification,
+			String code, String message) {
+		return GraphqlErrorBuilder.newError(environment)
+			.errorType(classification)
+			.message(message)
+			.extensions(Map.of("code", code, "classification", classification.toString()))
+			.build();
+	}
+}

@@ -1,0 +1,112 @@
+package dev.steward.app.graphql.policy;
+
+import dev.steward.app.events.EventStreams;
+import dev.steward.app.graphql.errors.InvalidArgumentError;
+import dev.steward.app.graphql.relay.Cursors;
+import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.Role;
+import dev.steward.policy.CreateWorld;
+import dev.steward.policy.PolicyLogEntry;
+import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade;
+import dev.steward.policy.WorldPage;
+import dev.steward.policy.WorldView;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/** Worlds and the policy event log over GraphQL. Reading needs viewer; changing worlds needs operator. */
+@Controller
+class PolicyGraphQlController {
+
+	static final String WORLD_CURSOR = "world";
+
+	static final int DEFAULT_FIRST = 20;
+
+	private final WorldFacade worlds;
+
+	private final EventStreams events;
+
+	PolicyGraphQlController(WorldFacade worlds, EventStreams events) {
+		this.worlds = worlds;
+		this.events = events;
+	}
+
+	@QueryMapping
+	@Nullable WorldView world(@Argument String id, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return worlds.find(id).orElse(null);
+	}
+
+	@QueryMapping
+	WorldConnection worlds(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		WorldPage page = worlds.list(Cursors.decode(WORLD_CURSOR, after), Cursors.first(first == null ? DEFAULT_FIRST : first));
+		List<WorldEdge> edges = page.worlds()
+			.stream()
+			.map(world -> new WorldEdge(world, Cursors.encode(WORLD_CURSOR, world.id())))
+			.toList();
+		return new WorldConnection(edges, new PageInfo(page.hasMore(), after != null,
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	}
+
+	@MutationMapping
+	WorldPayload createWorld(@Argument CreateWorldInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		return new WorldPayload(worlds.create(new CreateWorld(input.id(), input.name(), input.description(),
+				input.active(), jsonObject(input.config()), actor)));
+	}
+
+	@MutationMapping
+	WorldPayload updateWorld(@Argument UpdateWorldInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		return new WorldPayload(worlds.update(new UpdateWorld(input.id(), input.name(), input.description(),
+				input.active(), input.config() == null ? null : jsonObject(input.config()), input.expectedVersion(),
+				actor)));
+	}
+
+	@SubscriptionMapping
+	Flux<PolicyLogEntry> policyEvents(@Argument @Nullable Long after, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		if (after != null && after < 0) {
+			throw new InvalidArgumentError("after must not be negative");
+		}
+		return events.stream("policy", after);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> jsonObject(@Nullable Object config) {
+		if (config == null) {
+			return Map.of();
+		}
+		if (config instanceof Map<?, ?> map) {
+			return (Map<String, Object>) map;
+		}
+		throw new InvalidArgumentError("config must be a JSON object");
+	}
+
+	record CreateWorldInput(String id, String name, String description, boolean active, @Nullable Object config) {
+	}
+
+	record UpdateWorldInput(String id, @Nullable String name, @Nullable String description, @Nullable Boolean active,
+			@Nullable Object config, @Nullable Long expectedVersion) {
+	}
+
+	record WorldPayload(WorldView world) {
+	}
+
+	record WorldConnection(List<WorldEdge> edges, PageInfo pageInfo) {
+	}
+
+	record WorldEdge(WorldView node, String cursor) {
+	}
+}

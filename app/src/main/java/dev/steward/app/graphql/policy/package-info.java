@@ -1,0 +1,5 @@
+/** The policy context over GraphQL: worlds and the policy event log. */
+@NullMarked
+package dev.steward.app.graphql.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package dev.steward.app.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a bearer token into a principal: the bootstrap token from configuration, an API token Steward issued, or
+ * (when an OIDC issuer is configured) a JWT whose roles claim names a Steward role.
+ */
+@Component
+public class BearerTokens {
+
+	static final String BOOTSTRAP_PRINCIPAL = "bootstrap";
+
+	private final ApiTokens apiTokens;
+
+	private final ObjectProvider<JwtDecoder> jwtDecoder;
+
+	private final String bootstrapToken;
+
+	private final String rolesClaim;
+
+	private final String nameClaim;
+
+	BearerTokens(ApiTokens apiTokens, ObjectProvider<JwtDecoder> jwtDecoder,
+			@Value("${steward.security.bootstrap-token:}") String bootstrapToken,
+			@Value("${steward.security.jwt.roles-claim:roles}") String rolesClaim,
+			@Value("${steward.security.jwt.name-claim:sub}") String nameClaim) {
+		this.apiTokens = apiTokens;
+		this.jwtDecoder = jwtDecoder;
+		this.bootstrapToken = bootstrapToken.strip();
+		this.rolesClaim = rolesClaim;
+		this.nameClaim = nameClaim;
+	}
+
+	public Optional<StewardPrincipal> authenticate(String token) {
+		String candidate = token.strip();
+		if (candidate.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!bootstrapToken.isEmpty() && MessageDigest.isEqual(bootstrapToken.getBytes(StandardCharsets.UTF_8),
+				candidate.getBytes(StandardCharsets.UTF_8))) {
+			return Optional.of(new StewardPrincipal(BOOTSTRAP_PRINCIPAL, Role.ADMIN));
+		}
+		if (candidate.startsWith(ApiTokens.PREFIX)) {
+			return apiTokens.authenticate(candidate);
+		}
+		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder != null && candidate.chars().filter(c -> c == '.').count() == 2) {
+			return fromJwt(decoder, candidate);
+		}
+		return Optional.empty();
+	}
+
+	public boolean bootstrapConfigured() {
+		return !bootstrapToken.isEmpty();
+	}
+
+	private Optional<StewardPrincipal> fromJwt(JwtDecoder decoder, String token) {
+		try {
+			Jwt jwt = decoder.decode(token);
+			String name = jwt.getClaimAsString(nameClaim);
+			Optional<Role> role = rolesOf(jwt).stream()
+				.flatMap(code -> {
+					try {
+						return java.util.stream.Stream.of(Role.of(code));
+					}
+					catch (IllegalArgumentException ex) {
+						return java.util.stream.Stream.empty();
+					}
+				})
+				.max(Enum::compareTo);
+			if (name == null || name.isBlank() || role.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(new StewardPrincipal(name, role.get()));
+		}
+		catch (JwtException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private List<String> rolesOf(Jwt jwt) {
+		Object claim = jwt.getClaim(rolesClaim);
+		if (claim instanceof Collection<?> values) {
+			return values.stream().map(String::valueOf).toList();
+		}
+		if (claim instanceof String value) {
+			return List.of(value.split("[ ,]+"));
+		}
+		return List.of();
+	}
+}

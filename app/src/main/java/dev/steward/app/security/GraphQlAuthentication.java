@@ -1,0 +1,84 @@
+package dev.steward.app.security;
+
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts the authenticated principal into the context of every GraphQL operation. Over HTTP the security filter
+ * has authenticated the bearer token already; over WebSocket the token comes in the graphql-ws
+ * {@code connection_init} payload ({@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}})
+ * and a connection without a valid one is closed with 4401.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
+
+	private static final String SESSION_PRINCIPAL = StewardPrincipal.class.getName();
+
+	private final BearerTokens tokens;
+
+	GraphQlAuthentication(BearerTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+		Optional<StewardPrincipal> principal = tokenIn(payload).flatMap(tokens::authenticate);
+		if (principal.isEmpty()) {
+			return Mono.error(new UnauthenticatedError("connection_init must carry a valid bearer token"));
+		}
+		info.getAttributes().put(SESSION_PRINCIPAL, principal.get());
+		return Mono.empty();
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, WebGraphQlInterceptor.Chain chain) {
+		StewardPrincipal principal = request instanceof WebSocketGraphQlRequest webSocket
+				? (StewardPrincipal) webSocket.getSessionInfo().getAttributes().get(SESSION_PRINCIPAL)
+				: fromSecurityContext();
+		if (principal != null) {
+			request.configureExecutionInput((input, builder) -> builder
+				.graphQLContext(context -> context.put(StewardPrincipal.CONTEXT_KEY, principal))
+				.build());
+		}
+		return chain.next(request);
+	}
+
+	private static @Nullable StewardPrincipal fromSecurityContext() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal oauth
+				&& oauth.getAttribute(SecurityConfiguration.PRINCIPAL_ATTRIBUTE) instanceof StewardPrincipal principal) {
+			return principal;
+		}
+		return null;
+	}
+
+	private static Optional<String> tokenIn(Map<String, Object> payload) {
+		for (String key : new String[] { "Authorization", "authorization", "token", "authToken" }) {
+			if (payload.get(key) instanceof String value && !value.isBlank()) {
+				String token = value.strip();
+				return Optional.of(token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7) : token);
+			}
+		}
+		if (payload.get("headers") instanceof Map<?, ?> headers) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> nested = (Map<String, Object>) headers;
+			return tokenIn(nested);
+		}
+		return Optional.empty();
+	}
+}

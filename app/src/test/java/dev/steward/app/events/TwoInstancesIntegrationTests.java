@@ -1,0 +1,117 @@
+package dev.steward.app.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.Application;
+import dev.steward.app.GraphQlHttp;
+import dev.steward.app.PolicyEventsClient;
+import dev.steward.policy.PolicyEventLog;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Two Steward instances on one database: what one appends, the other's subscribers receive. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TwoInstancesIntegrationTests {
+
+	static final Duration WAIT = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HikariDataSource dataSource;
+
+	@Autowired
+	PolicyEventLog log;
+
+	@Autowired
+	EventHub hub;
+
+	ConfigurableApplicationContext second;
+
+	int secondPort;
+
+	@BeforeEach
+	void startSecondInstance() {
+		// no poll tick on the second instance within a test: only bells (and reconnects) make it read
+		second = new SpringApplicationBuilder(Application.class).run("--server.port=0", "--steward.events.poll-interval=60s",
+				"--spring.datasource.url=" + dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + dataSource.getUsername(),
+				"--spring.datasource.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()));
+		secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@AfterEach
+	void stopSecondInstance() {
+		second.close();
+	}
+
+	@Test
+	void aMutationOnOneInstanceReachesASubscriberOnTheOther() throws Exception {
+		long head = log.head();
+		String id = "two-instances-" + UUID.randomUUID();
+
+		try (PolicyEventsClient subscriber = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+			new GraphQlHttp(port).post(GraphQlHttp.ADMIN_TOKEN,
+					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Elsewhere\"}) { world { id } } }",
+					Map.of("id", id));
+
+			assertThat(subscriber.next(1, WAIT).getFirst()).containsEntry("subjectId", id);
+		}
+	}
+
+	@Test
+	void eventsStillArriveAfterTheListenConnectionsAreKilled() throws Exception {
+		long head = log.head();
+
+		try (PolicyEventsClient subscriber = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+			int killed = JdbcClient.create((DataSource) dataSource)
+				.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()")
+				.param(Doorbell.APPLICATION_NAME)
+				.query(Integer.class)
+				.single();
+			String id = "after-kill-" + UUID.randomUUID();
+			new GraphQlHttp(port).post(GraphQlHttp.ADMIN_TOKEN,
+					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Survivor\"}) { world { id } } }",
+					Map.of("id", id));
+
+			assertThat(killed).isGreaterThanOrEqualTo(2);
+			assertThat(subscriber.next(1, WAIT).getFirst()).containsEntry("subjectId", id);
+		}
+	}
+
+	@Test
+	void readsTheLogOncePerBellWhateverTheNumberOfSubscribers() throws Exception {
+		long head = log.head();
+		EventHub secondHub = second.getBean(EventHub.class);
+		try (PolicyEventsClient one = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
+				PolicyEventsClient two = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
+				PolicyEventsClient three = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+			Thread.sleep(300);
+			long readsBefore = secondHub.reads().get("policy");
+			String id = "fan-out-" + UUID.randomUUID();
+			new GraphQlHttp(port).post(GraphQlHttp.ADMIN_TOKEN,
+					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Fan\"}) { world { id } } }",
+					Map.of("id", id));
+
+			for (PolicyEventsClient subscriber : new PolicyEventsClient[] { one, two, three }) {
+				assertThat(subscriber.next(1, WAIT).getFirst()).containsEntry("subjectId", id);
+			}
+			long reads = secondHub.reads().get("policy") - readsBefore;
+			assertThat(reads).as("reads of the policy log for one bell, with three subscribers").isEqualTo(1);
+		}
+	}
+}
