@@ -3,8 +3,11 @@ package dev.steward.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.Application;
+import dev.steward.app.GraphQlHttp;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +52,28 @@ class EmbeddedPostgresIntegrationTests {
 			.contains(dataDir.resolve("postgres").toString());
 	}
 
+	@Test
+	void issuesAnAdminTokenAtTheFirstStartOnlyAndPrintsItOnce(CapturedOutput output) {
+		String secret;
+		try (ConfigurableApplicationContext first = start()) {
+			Matcher printed = Pattern.compile("(stw_[A-Za-z0-9_-]{43})").matcher(output.getOut());
+			assertThat(printed.find()).as("a token in the log").isTrue();
+			secret = printed.group(1);
+			int port = Integer.parseInt(first.getEnvironment().getProperty("local.server.port"));
+
+			GraphQlHttp.Response me = new GraphQlHttp(port).post(secret, "{ me { name role } }");
+
+			assertThat(me.data().path("me").path("role").asString()).isEqualTo("ADMIN");
+		}
+		try (ConfigurableApplicationContext second = start()) {
+			assertThat(second.isActive()).isTrue();
+		}
+		assertThat(output.getOut().split("First start: an admin API token", -1)).hasSize(2);
+		assertThat(output.getOut().split(Pattern.quote(secret), -1)).hasSize(2);
+	}
+
 	private ConfigurableApplicationContext start() {
 		return SpringApplication.run(Application.class, "--spring.datasource.url=", "--server.port=0",
-				"--steward.data-dir=" + dataDir);
+				"--steward.data-dir=" + dataDir, "--steward.security.bootstrap-token=");
 	}
 }

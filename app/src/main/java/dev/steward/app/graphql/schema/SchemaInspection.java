@@ -1,0 +1,43 @@
+package dev.steward.app.graphql.schema;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.graphql.execution.SchemaReport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the schema mapping inspection's report of the schema as built at start, and warns of every gap in it: a
+ * field without a data fetcher, a controller method without a field, or an argument nobody reads.
+ */
+@Component
+public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SchemaInspection.class);
+
+	private final AtomicReference<@Nullable SchemaReport> report = new AtomicReference<>();
+
+	@Override
+	public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
+		builder.inspectSchemaMappings(this::keep);
+	}
+
+	private void keep(SchemaReport schemaReport) {
+		report.set(schemaReport);
+		if (!schemaReport.unmappedFields().isEmpty() || !schemaReport.unmappedRegistrations().isEmpty()
+				|| !schemaReport.unmappedArguments().isEmpty()) {
+			LOG.warn("GraphQL schema has gaps: {}", schemaReport);
+		}
+	}
+
+	/** The report, once the schema has been built. */
+	public SchemaReport report() {
+		SchemaReport current = report.get();
+		if (current == null) {
+			throw new IllegalStateException("The GraphQL schema has not been inspected yet");
+		}
+		return current;
+	}
+}
