@@ -8,6 +8,7 @@ import graphql.parser.Parser;
 import jakarta.servlet.ServletException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,7 @@ class HttpGetHandler {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errors("Only queries can be sent with GET; send a " + operation.get().name().toLowerCase()
+				.body(errors("Only queries can be sent with GET; send a " + operation.get().name().toLowerCase(Locale.ROOT)
 						+ " with POST."));
 		}
 		ServerRequest post = ServerRequest.from(request)

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers a request that has not finished within the timeout with a {@code REQUEST_TIMEOUT} error, and stops
- * waiting for it. Spring's {@code TimeoutWebGraphQlInterceptor} does the same but answers with a bare HTTP status,
- * which a WebSocket client never sees. For a subscription the timeout ends when its stream starts.
+ * waiting for it. Spring's {@code TimeoutWebGraphQlInterceptor} does the same but answers with an HTTP status and no
+ * GraphQL error. For a subscription the timeout ends when its stream starts.
  */
 record RequestTimeout(Duration timeout) implements WebGraphQlInterceptor {
 
