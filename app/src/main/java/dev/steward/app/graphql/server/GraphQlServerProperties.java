@@ -1,0 +1,42 @@
+package dev.steward.app.graphql.server;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code steward.graphql}, each also an environment variable such as
+ * {@code STEWARD_GRAPHQL_MAX_DEPTH}.
+ *
+ * @param maxDocumentSize the longest document accepted, in characters
+ * @param maxDepth the deepest nesting of fields accepted, the top-level field being at depth 1
+ * @param maxCost the most fields a document may select, counting a fragment once per use
+ * @param maxAliases the most aliases a document may contain
+ * @param timeout how long a request may run before it is answered with an error; for a subscription, until its
+ * stream starts
+ * @param introspection whether {@code __schema} and {@code __type} are answered ({@code __typename} always is)
+ * @param graphiqlEnabled whether the GraphiQL page is served at {@code /graphiql}
+ */
+@ConfigurationProperties("steward.graphql")
+record GraphQlServerProperties(@DefaultValue("16384") int maxDocumentSize, @DefaultValue("12") int maxDepth,
+		@DefaultValue("2000") int maxCost, @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
+		@DefaultValue("true") boolean introspection, @DefaultValue("true") boolean graphiqlEnabled) {
+
+	GraphQlServerProperties {
+		requirePositive("max-document-size", maxDocumentSize);
+		requirePositive("max-depth", maxDepth);
+		requirePositive("max-cost", maxCost);
+		if (maxAliases < 0) {
+			throw new IllegalArgumentException("steward.graphql.max-aliases must not be negative but is " + maxAliases);
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("steward.graphql.timeout must be positive but is " + timeout);
+		}
+	}
+
+	private static void requirePositive(String name, int value) {
+		if (value < 1) {
+			throw new IllegalArgumentException("steward.graphql." + name + " must be positive but is " + value);
+		}
+	}
+}
