@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -148,7 +150,12 @@ class HttpGetIntegrationTests {
 	void leavesWebSocketRequestsToGraphQlWs() {
 		WebSocketGraphQlClient client = WebSocketGraphQlClient
 			.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
-			.header("Authorization", TOKEN)
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", TOKEN));
+				}
+			})
 			.build();
 
 		String typename = client.document("{ __typename }")
