@@ -10,7 +10,17 @@ public enum PolicyErrorCode {
 	/** A world with the given id exists already. */
 	POLICY_WORLD_EXISTS(Kind.CONFLICT),
 	/** The expected version is not the current one: someone else changed it first. */
-	CONFLICT(Kind.CONFLICT);
+	CONFLICT(Kind.CONFLICT),
+	/** A policy id is not of the form {@code type:namespace:key} with three non-empty parts. */
+	POLICY_ID_INVALID(Kind.BAD_REQUEST),
+	/** A policy id names a type that is neither built in nor registered. */
+	POLICY_TYPE_UNSUPPORTED(Kind.BAD_REQUEST),
+	/** A policy variant breaks one or more validation rules; the message lists them all. */
+	POLICY_VALIDATION_ERROR(Kind.BAD_REQUEST),
+	/** A policy type to register is badly defined (its name, for example). */
+	POLICY_TYPE_INVALID(Kind.BAD_REQUEST),
+	/** A policy type with the given name exists already, built in or registered. */
+	POLICY_TYPE_EXISTS(Kind.CONFLICT);
 
 	/** What kind of failure a code is. */
 	public enum Kind {
