@@ -20,11 +20,23 @@ public enum PolicyErrorCode {
 	/** A policy type to register is badly defined (its name, for example). */
 	POLICY_TYPE_INVALID(Kind.BAD_REQUEST),
 	/** A policy type with the given name exists already, built in or registered. */
-	POLICY_TYPE_EXISTS(Kind.CONFLICT);
+	POLICY_TYPE_EXISTS(Kind.CONFLICT),
+	/** An activation scope is malformed (blank world id, or a client profile with surrounding whitespace). */
+	POLICY_SCOPE_INVALID(Kind.BAD_REQUEST),
+	/** The variant to activate, or to read, does not exist. */
+	POLICY_VARIANT_NOT_FOUND(Kind.NOT_FOUND),
+	/** The activation event a rollback refers to does not exist. */
+	POLICY_ROLLBACK_EVENT_NOT_FOUND(Kind.NOT_FOUND),
+	/** The activation event a rollback refers to is of another policy. */
+	POLICY_ROLLBACK_POLICY_MISMATCH(Kind.CONFLICT),
+	/** The activation event a rollback refers to is of another scope. */
+	POLICY_ROLLBACK_SCOPE_MISMATCH(Kind.CONFLICT),
+	/** Replaying the scope's events would not give the pointer just written; nothing was written. */
+	POLICY_ACTIVATION_REPLAY_MISMATCH(Kind.INTERNAL);
 
 	/** What kind of failure a code is. */
 	public enum Kind {
-		BAD_REQUEST, NOT_FOUND, CONFLICT
+		BAD_REQUEST, NOT_FOUND, CONFLICT, INTERNAL
 	}
 
 	private final Kind kind;

@@ -3,6 +3,7 @@ package dev.steward.policy.infrastructure;
 import dev.steward.policy.PolicyEventLog;
 import dev.steward.policy.PolicyLogEntry;
 import dev.steward.policy.domain.LoggedPolicyEvent;
+import dev.steward.policy.domain.PolicyLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * doorbell at commit.
  */
 @Component
-class JdbcPolicyEventLog implements PolicyEventLog {
+class JdbcPolicyEventLog implements PolicyEventLog, PolicyLog {
 
 	private static final String COLUMNS = """
 			sequence, event_id, type, subject_kind, subject_id, actor, payload, payload_digest, created_at""";
@@ -32,11 +33,18 @@ class JdbcPolicyEventLog implements PolicyEventLog {
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
-	void append(LoggedPolicyEvent event) {
+	void on(LoggedPolicyEvent event) {
+		append(event);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long append(LoggedPolicyEvent event) {
 		byte[] payload = CanonicalCbor.encode(event.payload());
-		jdbc.sql("""
+		return jdbc.sql("""
 				INSERT INTO policy.event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest)
 				VALUES (:eventId, :type, :subjectKind, :subjectId, :actor, :payload, :digest)
+				RETURNING sequence
 				""")
 			.param("eventId", UUID.randomUUID())
 			.param("type", event.type())
@@ -45,7 +53,8 @@ class JdbcPolicyEventLog implements PolicyEventLog {
 			.param("actor", event.actor())
 			.param("payload", payload)
 			.param("digest", CanonicalCbor.sha256(payload))
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
 	@Override

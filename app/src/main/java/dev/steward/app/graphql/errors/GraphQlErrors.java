@@ -33,6 +33,7 @@ class GraphQlErrors {
 			case BAD_REQUEST -> ErrorType.BAD_REQUEST;
 			case NOT_FOUND -> ErrorType.NOT_FOUND;
 			case CONFLICT -> CONFLICT;
+			case INTERNAL -> ErrorType.INTERNAL_ERROR;
 		};
 		return error(environment, classification, ex.code().name(), ex.getMessage());
 	}

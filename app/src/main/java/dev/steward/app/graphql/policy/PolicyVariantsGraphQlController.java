@@ -1,0 +1,238 @@
+package dev.steward.app.graphql.policy;
+
+import dev.steward.app.events.EventStreams;
+import dev.steward.app.graphql.relay.Cursors;
+import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.Role;
+import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade;
+import dev.steward.policy.ActivationReplayCheck;
+import dev.steward.policy.ActivationView;
+import dev.steward.policy.PolicyFacade;
+import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyLogEntry;
+import dev.steward.policy.PolicyPage;
+import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.RollbackActivation;
+import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.ValidatePolicyVariant;
+import dev.steward.policy.ValidationResult;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/**
+ * Policy variants, validation and activation over GraphQL. Viewers read and subscribe, authors write and
+ * validate variants, operators activate and roll back.
+ */
+@Controller
+class PolicyVariantsGraphQlController {
+
+	static final String EVENT_CURSOR = "activation-event";
+
+	private final PolicyFacade policies;
+
+	private final ActivationFacade activations;
+
+	private final EventStreams events;
+
+	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events) {
+		this.policies = policies;
+		this.activations = activations;
+		this.events = events;
+	}
+
+	@QueryMapping
+	PolicyConnection policies(@Argument @Nullable PolicyFilterInput filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		PolicyFilter query = filter == null ? PolicyFilter.none()
+				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
+		PolicyPage page = policies.list(query, after, Cursors.first(first == null ? 20 : first));
+		List<PolicyEdge> edges = page.variants()
+			.stream()
+			.map(variant -> new PolicyEdge(variant, policies.cursorAfter(variant)))
+			.toList();
+		return new PolicyConnection(edges, new PageInfo(page.hasMore(), after != null,
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	}
+
+	@QueryMapping
+	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return policies.find(id, variant).orElse(null);
+	}
+
+	@QueryMapping
+	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return policies.validationRuns(policyId, variant);
+	}
+
+	@MutationMapping
+	PolicyVariantPayload upsertPolicyVariant(@Argument UpsertPolicyVariantInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
+				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
+				input.expectedVersion(), actor)));
+	}
+
+	@MutationMapping
+	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
+				input.policyVersion(), code(input.status()), input.content(), actor));
+	}
+
+	@QueryMapping
+	List<ActivationView> activations(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable Boolean effective, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return activations.activations(worldId, Objects.requireNonNullElse(clientProfile, ""),
+				Boolean.TRUE.equals(effective));
+	}
+
+	@QueryMapping
+	ActivationEventConnection activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after,
+			GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		int limit = Cursors.first(first == null ? 50 : first);
+		String position = Cursors.decode(EVENT_CURSOR, after);
+		long afterSequence = position == null ? 0 : parseSequence(position);
+		List<ActivationEventView> page = activations.activationEvents(worldId,
+				Objects.requireNonNullElse(clientProfile, ""), policyId, afterSequence, limit + 1);
+		List<ActivationEventEdge> edges = page.stream()
+			.limit(limit)
+			.map(event -> new ActivationEventEdge(event,
+					Cursors.encode(EVENT_CURSOR, Long.toString(event.activationEventId()))))
+			.toList();
+		return new ActivationEventConnection(edges, new PageInfo(page.size() > limit, after != null,
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	}
+
+	@QueryMapping
+	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile,
+			GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return activations.verifyReplay(worldId, Objects.requireNonNullElse(clientProfile, ""));
+	}
+
+	@MutationMapping
+	ActivationPayload activatePolicy(@Argument ActivatePolicyInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		return new ActivationPayload(activations.activate(new ActivatePolicy(input.worldId(),
+				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor)));
+	}
+
+	@MutationMapping
+	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
+				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.activationEventId(),
+				actor)));
+	}
+
+	@SubscriptionMapping("activationEvents")
+	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable Long after, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		String scopeWorld = worldId.strip();
+		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
+		return events.<PolicyLogEntry>stream("policy", after)
+			.filter(entry -> entry.type().equals("v1.policy.activated")
+					&& scopeWorld.equals(entry.payload().get("world_id"))
+					&& scopeProfile.equals(entry.payload().get("client_profile")))
+			.map(PolicyVariantsGraphQlController::activationEvent);
+	}
+
+	@SchemaMapping(typeName = "PolicyVariant", field = "id")
+	String variantId(PolicyVariantView variant) {
+		return variant.policyId() + "@" + variant.variant();
+	}
+
+	@SchemaMapping(typeName = "PolicyVariant", field = "status")
+	String variantStatus(PolicyVariantView variant) {
+		return variant.status().toUpperCase(Locale.ROOT);
+	}
+
+	@SchemaMapping(typeName = "ValidationRun", field = "id")
+	String validationRunId(ValidationResult run) {
+		return Long.toString(run.validationRunId());
+	}
+
+	@SchemaMapping(typeName = "ActivationEvent", field = "id")
+	String activationEventId(ActivationEventView event) {
+		return Long.toString(event.activationEventId());
+	}
+
+	private static ActivationEventView activationEvent(PolicyLogEntry entry) {
+		Map<String, Object> payload = entry.payload();
+		Object rollbackOf = payload.get("rollback_of");
+		return new ActivationEventView(entry.sequence(), (String) payload.get("world_id"),
+				(String) payload.get("client_profile"), (String) payload.get("policy_id"),
+				(String) payload.get("variant"), (String) payload.get("replaced_variant"),
+				rollbackOf == null ? null : ((Number) rollbackOf).longValue(), entry.actor(), entry.createdAt());
+	}
+
+	private static long parseSequence(String position) {
+		try {
+			return Long.parseLong(position);
+		}
+		catch (NumberFormatException ex) {
+			throw new dev.steward.app.graphql.errors.InvalidArgumentError("after is not a cursor of this list");
+		}
+	}
+
+	private static @Nullable String code(@Nullable String status) {
+		return status == null ? null : status.toLowerCase(Locale.ROOT);
+	}
+
+	record PolicyFilterInput(@Nullable String policyType, @Nullable String namespace, @Nullable String status) {
+	}
+
+	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
+			String status, Map<String, Object> content, @Nullable Long expectedVersion) {
+	}
+
+	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
+			String status, Map<String, Object> content) {
+	}
+
+	record PolicyVariantPayload(PolicyVariantView variant) {
+	}
+
+	record PolicyConnection(List<PolicyEdge> edges, PageInfo pageInfo) {
+	}
+
+	record PolicyEdge(PolicyVariantView node, String cursor) {
+	}
+
+	record ActivationEventConnection(List<ActivationEventEdge> edges, PageInfo pageInfo) {
+	}
+
+	record ActivationEventEdge(ActivationEventView node, String cursor) {
+	}
+
+	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant) {
+	}
+
+	record RollbackActivationInput(String worldId, @Nullable String clientProfile, String policyId,
+			long activationEventId) {
+	}
+
+	record ActivationPayload(ActivationEventView event) {
+	}
+}

@@ -1,0 +1,196 @@
+package dev.steward.app.graphql.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.app.GraphQlHttp;
+import dev.steward.app.GraphQlHttp.Response;
+import dev.steward.app.security.ApiTokens;
+import dev.steward.app.security.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/** Policies end to end: variants, validation, activation, rollback, replay and the live activation feed. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PoliciesGraphQlIntegrationTests {
+
+	static final String UPSERT = """
+			mutation($input: UpsertPolicyVariantInput!) {
+			  upsertPolicyVariant(input: $input) { variant { id policyId policyType status version contentHash updatedBy content } }
+			}""";
+
+	static final String ACTIVATE = """
+			mutation($input: ActivatePolicyInput!) {
+			  activatePolicy(input: $input) { event { id activationEventId variant replacedVariant rollbackOf actor } }
+			}""";
+
+	static final String ROLLBACK = """
+			mutation($input: RollbackActivationInput!) {
+			  rollbackActivation(input: $input) { event { activationEventId variant replacedVariant rollbackOf } }
+			}""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiTokens tokens;
+
+	GraphQlHttp graphql;
+
+	String author;
+
+	String operator;
+
+	String viewer;
+
+	String world;
+
+	String policyId;
+
+	@BeforeEach
+	void setUp() {
+		graphql = new GraphQlHttp(port);
+		author = tokens.issue("author-" + UUID.randomUUID(), Role.AUTHOR, "test").secret();
+		operator = tokens.issue("operator-" + UUID.randomUUID(), Role.OPERATOR, "test").secret();
+		viewer = tokens.issue("viewer-" + UUID.randomUUID(), Role.VIEWER, "test").secret();
+		world = "world-" + UUID.randomUUID();
+		assertThat(graphql.post(operator, "mutation($id: ID!) { createWorld(input: {id: $id, name: \"P\"}) { world { id } } }",
+				Map.of("id", world)).hasErrors()).isFalse();
+		policyId = "prompt:ns" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
+	}
+
+	@Test
+	void anAuthorStoresVariantsThatAViewerReadsAndLists() {
+		Response stored = graphql.post(author, UPSERT, Map.of("input", upsert("v1", 1, "hello")));
+		graphql.post(author, UPSERT, Map.of("input", upsert("v2", 2, "hello again")));
+
+		Response latest = graphql.post(viewer, "query($id: ID!) { policy(id: $id) { variant policyVersion content } }",
+				Map.of("id", policyId));
+		Response listed = graphql.post(viewer, """
+				query($ns: String) { policies(filter: {policyType: "prompt", namespace: $ns}) { edges { node { variant } } } }""",
+				Map.of("ns", policyId.split(":")[1]));
+
+		assertThat(stored.hasErrors()).as(stored.body()).isFalse();
+		var variant = stored.data().path("upsertPolicyVariant").path("variant");
+		assertThat(variant.path("id").asString()).isEqualTo(policyId + "@v1");
+		assertThat(variant.path("status").asString()).isEqualTo("DRAFT");
+		assertThat(variant.path("contentHash").asString()).hasSize(64);
+		assertThat(latest.data().path("policy").path("variant").asString()).isEqualTo("v2");
+		assertThat(listed.data().path("policies").path("edges").valueStream().map(edge -> edge.path("node").path("variant").asString()))
+			.containsExactly("v2", "v1");
+	}
+
+	@Test
+	void reportsValidationErrorsAndRecordsEveryRun() {
+		Response invalid = graphql.post(author, UPSERT, Map.of("input", upsert("v1", 1, "")));
+		Response validated = graphql.post(author, """
+				mutation($input: ValidatePolicyVariantInput!) { validatePolicyVariant(input: $input) { id valid errors validatedBy } }""",
+				Map.of("input", Map.of("policyId", policyId, "variant", "v1", "policyVersion", 1, "status", "DRAFT",
+						"content", Map.of("text", "fine"))));
+		Response runs = graphql.post(viewer, "query($id: ID!) { validationRuns(policyId: $id, variant: \"v1\") { valid errors } }",
+				Map.of("id", policyId));
+		Response badId = graphql.post(author, UPSERT, Map.of("input", Map.of("policyId", "prompt::x", "variant", "v1",
+				"policyVersion", 1, "status", "DRAFT", "content", Map.of("text", "x"))));
+
+		assertThat(invalid.errorCode()).isEqualTo("POLICY_VALIDATION_ERROR");
+		assertThat(validated.data().path("validatePolicyVariant").path("valid").asBoolean()).isTrue();
+		assertThat(runs.data().path("validationRuns").size()).isEqualTo(2);
+		assertThat(runs.data().path("validationRuns").path(1).path("valid").asBoolean()).isFalse();
+		assertThat(badId.errorCode()).isEqualTo("POLICY_ID_INVALID");
+		assertThat(graphql.post(viewer, UPSERT, Map.of("input", upsert("v1", 1, "x"))).errorCode()).isEqualTo("FORBIDDEN");
+	}
+
+	@Test
+	void anOperatorActivatesRollsBackAndADashboardSeesItLive() throws Exception {
+		graphql.post(author, UPSERT, Map.of("input", upsert("v1", 1, "one")));
+		graphql.post(author, UPSERT, Map.of("input", upsert("v2", 2, "two")));
+		BlockingQueue<Map<String, Object>> feed = new LinkedBlockingQueue<>();
+		WebSocketGraphQlClient client = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+				new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
+					@Override
+					public Mono<Object> connectionInitPayload() {
+						return Mono.just(Map.of("Authorization", "Bearer " + viewer));
+					}
+				}).build();
+		Disposable subscription = client.document("""
+				subscription($world: ID!) { activationEvents(worldId: $world, after: 0) { activationEventId policyId variant replacedVariant rollbackOf actor } }""")
+			.variable("world", world)
+			.executeSubscription()
+			.map(response -> response.field("activationEvents").<Map<String, Object>>getValue())
+			.subscribe(feed::add);
+		try {
+			Response first = graphql.post(operator, ACTIVATE, Map.of("input", activate("v1")));
+			long firstEvent = first.data().path("activatePolicy").path("event").path("activationEventId").asLong();
+			graphql.post(operator, ACTIVATE, Map.of("input", activate("v2")));
+			Response rolledBack = graphql.post(operator, ROLLBACK, Map.of("input",
+					Map.of("worldId", world, "policyId", policyId, "activationEventId", firstEvent)));
+
+			assertThat(rolledBack.data().path("rollbackActivation").path("event").path("variant").asString()).isEqualTo("v1");
+			assertThat(rolledBack.data().path("rollbackActivation").path("event").path("rollbackOf").asLong()).isEqualTo(firstEvent);
+			List<Map<String, Object>> seen = List.of(next(feed), next(feed), next(feed));
+			assertThat(seen).extracting(event -> event.get("variant")).containsExactly("v1", "v2", "v1");
+			assertThat(seen.get(1)).containsEntry("replacedVariant", "v1");
+			assertThat(seen.get(2).get("rollbackOf")).isEqualTo(seen.get(0).get("activationEventId"));
+
+			Response pointers = graphql.post(viewer, "query($w: ID!) { activations(worldId: $w) { policyId variant activationEventId } }",
+					Map.of("w", world));
+			Response replay = graphql.post(viewer, "query($w: ID!) { verifyActivationReplay(worldId: $w) { consistent eventCount pointerCount } }",
+					Map.of("w", world));
+			Response history = graphql.post(viewer, "query($w: ID!, $p: ID!) { activationEvents(worldId: $w, policyId: $p, first: 2) { edges { node { variant } } pageInfo { hasNextPage } } }",
+					Map.of("w", world, "p", policyId));
+			assertThat(pointers.data().path("activations").path(0).path("variant").asString()).isEqualTo("v1");
+			assertThat(replay.data().path("verifyActivationReplay").path("consistent").asBoolean()).isTrue();
+			assertThat(replay.data().path("verifyActivationReplay").path("eventCount").asInt()).isEqualTo(3);
+			assertThat(history.data().path("activationEvents").path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+		}
+		finally {
+			subscription.dispose();
+			client.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void reportsActivationErrorsWithTheSeedsCodes() {
+		graphql.post(author, UPSERT, Map.of("input", upsert("v1", 1, "one")));
+
+		Response noWorld = graphql.post(operator, ACTIVATE, Map.of("input",
+				Map.of("worldId", "missing-" + UUID.randomUUID(), "policyId", policyId, "variant", "v1")));
+		Response noEvent = graphql.post(operator, ROLLBACK, Map.of("input",
+				Map.of("worldId", world, "policyId", policyId, "activationEventId", Long.MAX_VALUE)));
+		Response byAuthor = graphql.post(author, ACTIVATE, Map.of("input", activate("v1")));
+
+		assertThat(noWorld.errorCode()).isEqualTo("POLICY_WORLD_NOT_FOUND");
+		assertThat(noEvent.errorCode()).isEqualTo("POLICY_ROLLBACK_EVENT_NOT_FOUND");
+		assertThat(byAuthor.errorCode()).isEqualTo("FORBIDDEN");
+	}
+
+	private Map<String, Object> upsert(String variant, int policyVersion, String text) {
+		return Map.of("policyId", policyId, "variant", variant, "policyVersion", policyVersion, "status", "DRAFT",
+				"content", Map.of("text", text));
+	}
+
+	private Map<String, Object> activate(String variant) {
+		return Map.of("worldId", world, "policyId", policyId, "variant", variant);
+	}
+
+	private static Map<String, Object> next(BlockingQueue<Map<String, Object>> feed) throws InterruptedException {
+		Map<String, Object> event = feed.poll(15, TimeUnit.SECONDS);
+		assertThat(event).as("an activation event within 15 s").isNotNull();
+		return event;
+	}
+}

@@ -1,0 +1,35 @@
+package dev.steward.policy;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Policies and their variants. Every validation is recorded as a run, whether it passes or fails; an invalid
+ * variant is never stored.
+ */
+public interface PolicyFacade {
+
+	/**
+	 * Validates, records the run, then stores the variant and appends {@code v1.policy_variant.saved}.
+	 * @return the variant as read back from the database
+	 * @throws PolicyException {@code POLICY_ID_INVALID}, {@code POLICY_TYPE_UNSUPPORTED},
+	 * {@code POLICY_VALIDATION_ERROR}, {@code CONFLICT}
+	 */
+	PolicyVariantView upsert(UpsertPolicyVariant command);
+
+	/** Validates without storing the variant, and records the run. */
+	ValidationResult validate(ValidatePolicyVariant command);
+
+	/** The variant, or the one with the highest policy version when {@code variant} is null. */
+	Optional<PolicyVariantView> find(String policyId, @Nullable String variant);
+
+	/** Up to {@code limit} variants after the cursor (from the start when null). */
+	PolicyPage list(PolicyFilter filter, @Nullable String after, int limit);
+
+	/** A cursor that continues a listing after the given variant. */
+	String cursorAfter(PolicyVariantView variant);
+
+	/** The recorded validation runs of a variant, newest first. */
+	List<ValidationResult> validationRuns(String policyId, String variant);
+}

@@ -1,0 +1,170 @@
+package dev.steward.policy.application;
+
+import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade;
+import dev.steward.policy.ActivationReplayCheck;
+import dev.steward.policy.ActivationView;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
+import dev.steward.policy.PolicyId;
+import dev.steward.policy.RollbackActivation;
+import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.Activations;
+import dev.steward.policy.domain.PolicyActivated;
+import dev.steward.policy.domain.PolicyLog;
+import dev.steward.policy.domain.PolicyVariants;
+import dev.steward.policy.domain.Worlds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activations and rollbacks: the event, its history row and the pointer commit together, and before they do the
+ * pointer of the policy just written is checked against the newest event of that policy, so that replaying the
+ * scope's events always reproduces its pointers at a cost that does not grow with history.
+ */
+@Service
+@Transactional
+class ActivationManagement implements ActivationFacade {
+
+	static final int MAX_PAGE = 500;
+
+	private final Worlds worlds;
+
+	private final PolicyVariants variants;
+
+	private final Activations activations;
+
+	private final PolicyLog log;
+
+	ActivationManagement(Worlds worlds, PolicyVariants variants, Activations activations, PolicyLog log) {
+		this.worlds = worlds;
+		this.variants = variants;
+		this.activations = activations;
+		this.log = log;
+	}
+
+	@Override
+	public ActivationEventView activate(ActivatePolicy command) {
+		return write(command.worldId(), command.clientProfile(), PolicyId.parse(command.policyId()),
+				command.variant(), null, command.actor());
+	}
+
+	@Override
+	public ActivationEventView rollback(RollbackActivation command) {
+		String worldId = world(command.worldId());
+		String clientProfile = clientProfile(command.clientProfile());
+		PolicyId policyId = PolicyId.parse(command.policyId());
+		ActivationEventView target = activations.event(command.activationEventId())
+			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_EVENT_NOT_FOUND,
+					"There is no activation event " + command.activationEventId()));
+		if (!target.policyId().equals(policyId.value())) {
+			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH, "Activation event "
+					+ target.activationEventId() + " is of " + target.policyId() + ", not " + policyId);
+		}
+		if (!target.worldId().equals(worldId) || !target.clientProfile().equals(clientProfile)) {
+			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH,
+					"Activation event " + target.activationEventId() + " is of scope " + scope(target.worldId(),
+							target.clientProfile()) + ", not " + scope(worldId, clientProfile));
+		}
+		return write(worldId, clientProfile, policyId, target.variant(), target.activationEventId(),
+				command.actor());
+	}
+
+	private ActivationEventView write(String worldIdInput, String clientProfileInput, PolicyId policyId,
+			String variant, @Nullable Long rollbackOf, String actor) {
+		String worldId = world(worldIdInput);
+		String clientProfile = clientProfile(clientProfileInput);
+		if (!worlds.existsById(WorldId.of(worldId))) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
+		}
+		if (!variants.exists(policyId, variant)) {
+			throw new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
+					"There is no variant " + variant + " of " + policyId);
+		}
+		Optional<String> replaced = activations.lockCurrent(worldId, clientProfile, policyId);
+		PolicyActivated event = new PolicyActivated(worldId, clientProfile, policyId.value(), variant,
+				replaced.orElse(null), rollbackOf, actor);
+		ActivationEventView recorded = activations.record(log.append(event), event);
+		String pointer = activations.pointer(worldId, clientProfile, policyId).map(ActivationView::variant).orElse(null);
+		String replayed = activations.lastEvent(worldId, clientProfile, policyId)
+			.map(ActivationEventView::variant)
+			.orElse(null);
+		if (!Objects.equals(pointer, replayed) || !variant.equals(pointer)) {
+			throw new PolicyException(PolicyErrorCode.POLICY_ACTIVATION_REPLAY_MISMATCH, "Replaying " + policyId
+					+ " in " + scope(worldId, clientProfile) + " gives " + replayed + " but the pointer is " + pointer);
+		}
+		return recorded;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ActivationView> activations(String worldIdInput, String clientProfileInput, boolean effective) {
+		String worldId = world(worldIdInput);
+		String clientProfile = clientProfile(clientProfileInput);
+		if (!effective || clientProfile.isEmpty()) {
+			return activations.pointers(worldId, clientProfile);
+		}
+		Map<String, ActivationView> overlay = new TreeMap<>();
+		activations.pointers(worldId, "").forEach(pointer -> overlay.put(pointer.policyId(), pointer));
+		activations.pointers(worldId, clientProfile).forEach(pointer -> overlay.put(pointer.policyId(), pointer));
+		return List.copyOf(overlay.values());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ActivationEventView> activationEvents(String worldId, String clientProfile,
+			@Nullable String policyId, long after, int limit) {
+		if (limit < 0 || limit > MAX_PAGE) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
+					"A page holds 0 to " + MAX_PAGE + " events, not " + limit);
+		}
+		return activations.events(world(worldId), clientProfile(clientProfile),
+				policyId == null ? null : PolicyId.parse(policyId), after, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ActivationReplayCheck verifyReplay(String worldIdInput, String clientProfileInput) {
+		String worldId = world(worldIdInput);
+		String clientProfile = clientProfile(clientProfileInput);
+		List<ActivationEventView> events = activations.allEvents(worldId, clientProfile);
+		Map<String, String> replayed = new TreeMap<>();
+		events.forEach(event -> replayed.put(event.policyId(), event.variant()));
+		Map<String, String> pointers = new TreeMap<>();
+		activations.pointers(worldId, clientProfile).forEach(pointer -> pointers.put(pointer.policyId(), pointer.variant()));
+		List<ActivationReplayCheck.Mismatch> mismatches = new ArrayList<>();
+		TreeSet<String> policies = new TreeSet<>(replayed.keySet());
+		policies.addAll(pointers.keySet());
+		for (String policy : policies) {
+			if (!Objects.equals(replayed.get(policy), pointers.get(policy))) {
+				mismatches.add(new ActivationReplayCheck.Mismatch(policy, replayed.get(policy), pointers.get(policy)));
+			}
+		}
+		return new ActivationReplayCheck(worldId, clientProfile, mismatches.isEmpty(), events.size(),
+				pointers.size(), mismatches);
+	}
+
+	private static String world(String worldId) {
+		if (worldId == null || worldId.isBlank()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
+		}
+		return worldId.strip();
+	}
+
+	private static String clientProfile(@Nullable String clientProfile) {
+		return clientProfile == null ? "" : clientProfile.strip();
+	}
+
+	private static String scope(String worldId, String clientProfile) {
+		return clientProfile.isEmpty() ? worldId : worldId + ":" + clientProfile;
+	}
+}

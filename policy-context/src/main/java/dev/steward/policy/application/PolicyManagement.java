@@ -1,0 +1,149 @@
+package dev.steward.policy.application;
+
+import dev.steward.policy.PolicyDraft;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
+import dev.steward.policy.PolicyFacade;
+import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyId;
+import dev.steward.policy.PolicyPage;
+import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.ValidatePolicyVariant;
+import dev.steward.policy.ValidationResult;
+import dev.steward.policy.domain.JsonSchemaCheck;
+import dev.steward.policy.domain.PolicyHashes;
+import dev.steward.policy.domain.PolicyLog;
+import dev.steward.policy.domain.PolicyTypes;
+import dev.steward.policy.domain.PolicyValidator;
+import dev.steward.policy.domain.PolicyVariantSaved;
+import dev.steward.policy.domain.PolicyVariants;
+import dev.steward.policy.domain.PolicyVariants.ListPosition;
+import dev.steward.policy.domain.RegisteredTypes;
+import dev.steward.policy.domain.ValidationOutcome;
+import dev.steward.policy.domain.ValidationRuns;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Validates and stores policy variants. A validation run commits on its own, so that a failed validation is on
+ * record even though the variant it judged is not stored; the variant, its identity and its log entry then commit
+ * together.
+ */
+@Service
+class PolicyManagement implements PolicyFacade {
+
+	static final int MAX_PAGE = 500;
+
+	private final PolicyVariants variants;
+
+	private final ValidationRuns runs;
+
+	private final PolicyHashes hashes;
+
+	private final PolicyLog log;
+
+	private final RegisteredTypes registeredTypes;
+
+	private final JsonSchemaCheck schemaCheck;
+
+	private final TransactionTemplate transactions;
+
+	PolicyManagement(PolicyVariants variants, ValidationRuns runs, PolicyHashes hashes, PolicyLog log,
+			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PlatformTransactionManager transactions) {
+		this.variants = variants;
+		this.runs = runs;
+		this.hashes = hashes;
+		this.log = log;
+		this.registeredTypes = registeredTypes;
+		this.schemaCheck = schemaCheck;
+		this.transactions = new TransactionTemplate(transactions);
+	}
+
+	@Override
+	public PolicyVariantView upsert(UpsertPolicyVariant command) {
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
+				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
+		ValidationResult run = validateAndRecord(draft, command.actor());
+		if (!run.valid()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR, String.join("; ", run.errors()));
+		}
+		return transactions.execute(status -> {
+			PolicyVariantView saved = variants
+				.save(draft.id(), draft.variant().strip(), draft.schemaVersion().strip(), draft.policyVersion(),
+						draft.status(), draft.content(), run.contentHash(), command.actor(), command.expectedVersion())
+				.orElseThrow(() -> new PolicyException(PolicyErrorCode.CONFLICT, "Variant " + draft.id() + "@"
+						+ draft.variant() + " is not at version " + command.expectedVersion()
+						+ "; read it again and retry"));
+			log.append(new PolicyVariantSaved(saved));
+			return saved;
+		});
+	}
+
+	@Override
+	public ValidationResult validate(ValidatePolicyVariant command) {
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
+				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
+		return validateAndRecord(draft, command.actor());
+	}
+
+	@Override
+	public Optional<PolicyVariantView> find(String policyId, @Nullable String variant) {
+		PolicyId id = PolicyId.parse(policyId);
+		return variant == null ? variants.latest(id) : variants.find(id, variant);
+	}
+
+	@Override
+	public PolicyPage list(PolicyFilter filter, @Nullable String after, int limit) {
+		if (limit < 0 || limit > MAX_PAGE) {
+			throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR,
+					"A page holds 0 to " + MAX_PAGE + " variants, not " + limit);
+		}
+		List<PolicyVariantView> page = variants.list(filter, position(after), limit + 1);
+		return new PolicyPage(page.stream().limit(limit).toList(), page.size() > limit);
+	}
+
+	@Override
+	public String cursorAfter(PolicyVariantView variant) {
+		String key = String.join("\u0000", variant.policyType(), variant.namespace(), variant.policyKey(),
+				Integer.toString(variant.policyVersion()), variant.variant());
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public List<ValidationResult> validationRuns(String policyId, String variant) {
+		return runs.of(PolicyId.parse(policyId), variant);
+	}
+
+	private ValidationResult validateAndRecord(PolicyDraft draft, String actor) {
+		PolicyValidator validator = new PolicyValidator(PolicyTypes.of(registeredTypes.all()), variants, schemaCheck);
+		ValidationOutcome outcome = validator.validate(draft);
+		String contentHash = hashes.contentHash(draft.id(), draft.variant().strip(), draft.content());
+		return transactions.execute(status -> runs.record(draft.id(), draft.variant().strip(), outcome,
+				contentHash, actor));
+	}
+
+	private static @Nullable ListPosition position(@Nullable String cursor) {
+		if (cursor == null) {
+			return null;
+		}
+		try {
+			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+				.split("\u0000", -1);
+			if (parts.length == 5) {
+				return new ListPosition(parts[0], parts[1], parts[2], Integer.parseInt(parts[3]), parts[4]);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// falls through to the error below
+		}
+		throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR, "after is not a cursor of this list");
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.steward.policy.domain;
+
+import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationView;
+import dev.steward.policy.PolicyId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Activation pointers and the activation history, kept in the transaction that appends each event. */
+public interface Activations {
+
+	/**
+	 * Serializes activations of one policy in one scope until the transaction ends, and returns the variant the
+	 * scope points at now.
+	 */
+	Optional<String> lockCurrent(String worldId, String clientProfile, PolicyId policyId);
+
+	/** Records an appended {@link PolicyActivated} under its log sequence and moves the pointer to it. */
+	ActivationEventView record(long sequence, PolicyActivated event);
+
+	Optional<ActivationEventView> event(long activationEventId);
+
+	/** The pointer of one policy in one scope. */
+	Optional<ActivationView> pointer(String worldId, String clientProfile, PolicyId policyId);
+
+	/** The newest recorded event of one policy in one scope. */
+	Optional<ActivationEventView> lastEvent(String worldId, String clientProfile, PolicyId policyId);
+
+	/** The scope's own pointers, by policy id. */
+	List<ActivationView> pointers(String worldId, String clientProfile);
+
+	/** The scope's events in log order, of one policy when given. */
+	List<ActivationEventView> events(String worldId, String clientProfile, @Nullable PolicyId policyId, long after,
+			int limit);
+
+	/** Every event of the scope in log order. */
+	List<ActivationEventView> allEvents(String worldId, String clientProfile);
+}

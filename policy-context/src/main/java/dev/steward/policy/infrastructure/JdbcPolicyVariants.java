@@ -1,0 +1,138 @@
+package dev.steward.policy.infrastructure;
+
+import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyId;
+import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.domain.PolicyVariants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Variants in {@code policy.policy_variant}, identities in {@code policy.policy_item}. */
+@Component
+class JdbcPolicyVariants implements PolicyVariants {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String SELECT = """
+			SELECT i.policy_id, i.policy_type, i.namespace, i.policy_key, v.variant, v.schema_version,
+			       v.policy_version, v.status, v.content, v.content_hash, v.updated_at, v.updated_by, v.version
+			FROM policy.policy_variant v JOIN policy.policy_item i ON i.policy_id = v.policy_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	JdbcPolicyVariants(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean exists(PolicyId id, String variant) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM policy.policy_variant WHERE policy_id = ? AND variant = ?)")
+			.params(id.value(), variant)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public Optional<PolicyVariantView> find(PolicyId id, String variant) {
+		return jdbc.sql(SELECT + " WHERE v.policy_id = ? AND v.variant = ?")
+			.params(id.value(), variant)
+			.query(JdbcPolicyVariants::view)
+			.optional();
+	}
+
+	@Override
+	public Optional<PolicyVariantView> latest(PolicyId id) {
+		return jdbc.sql(SELECT + " WHERE v.policy_id = ? ORDER BY v.policy_version DESC, v.updated_at DESC, v.variant LIMIT 1")
+			.param(id.value())
+			.query(JdbcPolicyVariants::view)
+			.optional();
+	}
+
+	@Override
+	public Optional<PolicyVariantView> save(PolicyId id, String variant, String schemaVersion, int policyVersion,
+			String status, Map<String, Object> content, String contentHash, String actor,
+			@Nullable Long expectedVersion) {
+		jdbc.sql("""
+				INSERT INTO policy.policy_item (policy_id, policy_type, namespace, policy_key) VALUES (?, ?, ?, ?)
+				ON CONFLICT (policy_id) DO NOTHING
+				""").params(id.value(), id.type(), id.namespace(), id.key()).update();
+		String json = JSON.writeValueAsString(content);
+		int written;
+		if (expectedVersion == null) {
+			written = jdbc.sql("""
+					INSERT INTO policy.policy_variant (policy_id, variant, schema_version, policy_version, status,
+					    content, content_hash, updated_at, updated_by, version)
+					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, clock_timestamp(), ?, 0)
+					ON CONFLICT (policy_id, variant) DO UPDATE SET
+					    schema_version = excluded.schema_version, policy_version = excluded.policy_version,
+					    status = excluded.status, content = excluded.content, content_hash = excluded.content_hash,
+					    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+					    version = policy.policy_variant.version + 1
+					""").params(id.value(), variant, schemaVersion, policyVersion, status, json, contentHash, actor)
+				.update();
+		}
+		else {
+			written = jdbc.sql("""
+					UPDATE policy.policy_variant SET schema_version = ?, policy_version = ?, status = ?,
+					    content = ?::jsonb, content_hash = ?, updated_at = clock_timestamp(), updated_by = ?,
+					    version = version + 1
+					WHERE policy_id = ? AND variant = ? AND version = ?
+					""").params(schemaVersion, policyVersion, status, json, contentHash, actor, id.value(), variant,
+						expectedVersion)
+				.update();
+		}
+		return written == 1 ? find(id, variant) : Optional.empty();
+	}
+
+	@Override
+	public List<PolicyVariantView> list(PolicyFilter filter, @Nullable ListPosition after, int limit) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (filter.policyType() != null) {
+			sql.append(" AND i.policy_type = ?");
+			params.add(filter.policyType());
+		}
+		if (filter.namespace() != null) {
+			sql.append(" AND i.namespace = ?");
+			params.add(filter.namespace());
+		}
+		if (filter.status() != null) {
+			sql.append(" AND v.status = ?");
+			params.add(filter.status());
+		}
+		if (after != null) {
+			sql.append(" ").append("""
+					AND ((i.policy_type, i.namespace, i.policy_key) > (?, ?, ?)
+					   OR ((i.policy_type, i.namespace, i.policy_key) = (?, ?, ?)
+					       AND (v.policy_version < ? OR (v.policy_version = ? AND v.variant > ?))))""");
+			params.addAll(List.of(after.policyType(), after.namespace(), after.policyKey(), after.policyType(),
+					after.namespace(), after.policyKey(), after.policyVersion(), after.policyVersion(),
+					after.variant()));
+		}
+		sql.append(" ORDER BY i.policy_type, i.namespace, i.policy_key, v.policy_version DESC, v.variant LIMIT ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params).query(JdbcPolicyVariants::view).list();
+	}
+
+	static PolicyVariantView view(ResultSet row, int index) throws SQLException {
+		Map<String, Object> content = JSON.readValue(row.getString("content"),
+				new TypeReference<LinkedHashMap<String, Object>>() {});
+		return new PolicyVariantView(row.getString("policy_id"), row.getString("policy_type"),
+				row.getString("namespace"), row.getString("policy_key"), row.getString("variant"),
+				row.getString("schema_version"), row.getInt("policy_version"), row.getString("status"), content,
+				row.getString("content_hash"), row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+				row.getString("updated_by"), row.getLong("version"));
+	}
+}
