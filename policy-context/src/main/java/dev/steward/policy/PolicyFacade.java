@@ -30,6 +30,12 @@ public interface PolicyFacade {
 	/** A cursor that continues a listing after the given variant. */
 	String cursorAfter(PolicyVariantView variant);
 
+	/**
+	 * The JSON-pointer level changes from one variant of a policy to another: its fields and its content.
+	 * @throws PolicyException {@code POLICY_VARIANT_NOT_FOUND} when either variant does not exist
+	 */
+	PolicyDiffView diff(String policyId, String from, String to);
+
 	/** The recorded validation runs of a variant, newest first. */
 	List<ValidationResult> validationRuns(String policyId, String variant);
 }

@@ -4,6 +4,7 @@ import dev.steward.policy.PolicyDraft;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
+import dev.steward.policy.PolicyDiffView;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyPage;
@@ -22,9 +23,12 @@ import dev.steward.policy.domain.PolicyVariants.ListPosition;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.ValidationOutcome;
 import dev.steward.policy.domain.ValidationRuns;
+import dev.steward.policy.domain.VariantDiff;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -114,6 +118,28 @@ class PolicyManagement implements PolicyFacade {
 		String key = String.join("\u0000", variant.policyType(), variant.namespace(), variant.policyKey(),
 				Integer.toString(variant.policyVersion()), variant.variant());
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public PolicyDiffView diff(String policyId, String from, String to) {
+		PolicyId id = PolicyId.parse(policyId);
+		return new PolicyDiffView(id.value(), from, to,
+				VariantDiff.between(comparable(require(id, from)), comparable(require(id, to))));
+	}
+
+	private PolicyVariantView require(PolicyId id, String variant) {
+		return variants.find(id, variant)
+			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
+					"There is no variant " + variant + " of " + id));
+	}
+
+	private static Map<String, Object> comparable(PolicyVariantView variant) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("schemaVersion", variant.schemaVersion());
+		fields.put("policyVersion", variant.policyVersion());
+		fields.put("status", variant.status());
+		fields.put("content", variant.content());
+		return fields;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import dev.steward.policy.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationReplayCheck;
 import dev.steward.policy.ActivationView;
+import dev.steward.policy.PolicyDiffView;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyLogEntry;
@@ -79,6 +80,13 @@ class PolicyVariantsGraphQlController {
 	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		return policies.validationRuns(policyId, variant);
+	}
+
+	@QueryMapping
+	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to,
+			GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return policies.diff(policyId, from, to);
 	}
 
 	@MutationMapping

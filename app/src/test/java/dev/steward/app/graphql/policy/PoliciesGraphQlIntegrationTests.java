@@ -93,6 +93,11 @@ class PoliciesGraphQlIntegrationTests {
 		assertThat(latest.data().path("policy").path("variant").asString()).isEqualTo("v2");
 		assertThat(listed.data().path("policies").path("edges").valueStream().map(edge -> edge.path("node").path("variant").asString()))
 			.containsExactly("v2", "v1");
+		Response diff = graphql.post(viewer, "query($id: ID!) { policyDiff(policyId: $id, from: \"v1\", to: \"v2\") { changes { op path from to } } }",
+				Map.of("id", policyId));
+		assertThat(diff.data().path("policyDiff").path("changes").valueStream().map(change -> change.path("path").asString()))
+			.containsExactly("/content/text", "/policyVersion");
+		assertThat(diff.data().path("policyDiff").path("changes").path(0).path("to").asString()).isEqualTo("hello again");
 	}
 
 	@Test
