@@ -36,6 +36,16 @@ public interface PolicyFacade {
 	 */
 	PolicyDiffView diff(String policyId, String from, String to);
 
+	/** The built-in policy types and those registered at runtime. */
+	List<PolicyTypeView> policyTypes();
+
+	/**
+	 * Registers a policy type whose content must satisfy a JSON Schema, and appends
+	 * {@code v1.policy_type.registered}.
+	 * @throws PolicyException {@code POLICY_TYPE_INVALID} (bad name, layer or schema), {@code POLICY_TYPE_EXISTS}
+	 */
+	PolicyTypeView registerPolicyType(RegisterPolicyType command);
+
 	/** The recorded validation runs of a variant, newest first. */
 	List<ValidationResult> validationRuns(String policyId, String variant);
 }

@@ -8,6 +8,8 @@ import dev.steward.policy.PolicyDiffView;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyPage;
+import dev.steward.policy.PolicyTypeView;
+import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
@@ -15,7 +17,11 @@ import dev.steward.policy.ValidationResult;
 import dev.steward.policy.domain.JsonSchemaCheck;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.PolicyLog;
+import dev.steward.policy.domain.PolicyLayer;
+import dev.steward.policy.domain.PolicyType;
+import dev.steward.policy.domain.PolicyTypeRegistered;
 import dev.steward.policy.domain.PolicyTypes;
+import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.PolicyValidator;
 import dev.steward.policy.domain.PolicyVariantSaved;
 import dev.steward.policy.domain.PolicyVariants;
@@ -26,8 +32,10 @@ import dev.steward.policy.domain.ValidationRuns;
 import dev.steward.policy.domain.VariantDiff;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -140,6 +148,39 @@ class PolicyManagement implements PolicyFacade {
 		fields.put("status", variant.status());
 		fields.put("content", variant.content());
 		return fields;
+	}
+
+	@Override
+	public List<PolicyTypeView> policyTypes() {
+		List<PolicyTypeView> types = new ArrayList<>();
+		PolicyType.BUILT_INS.forEach(type -> types.add(new PolicyTypeView(type.name(), layerCode(type.layer()), true, null)));
+		registeredTypes.all()
+			.forEach(registered -> types.add(new PolicyTypeView(registered.name(), layerCode(registered.type().layer()),
+					false, registered.schema())));
+		return List.copyOf(types);
+	}
+
+	@Override
+	public PolicyTypeView registerPolicyType(RegisterPolicyType command) {
+		PolicyLayer layer;
+		try {
+			layer = PolicyLayer.valueOf(command.layer().strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PolicyException(PolicyErrorCode.POLICY_TYPE_INVALID,
+					"layer must be one of: content, composite, runtime_bundle");
+		}
+		schemaCheck.requireValidSchema(command.jsonSchema());
+		RegisteredPolicyType registered = RegisteredPolicyType.of(command.name(), layer, command.jsonSchema());
+		transactions.executeWithoutResult(status -> {
+			registeredTypes.add(registered, command.actor());
+			log.append(new PolicyTypeRegistered(registered, command.actor()));
+		});
+		return new PolicyTypeView(registered.name(), layerCode(layer), false, registered.schema());
+	}
+
+	private static String layerCode(PolicyLayer layer) {
+		return layer.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

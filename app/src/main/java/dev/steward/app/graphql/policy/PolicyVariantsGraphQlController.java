@@ -15,6 +15,8 @@ import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyLogEntry;
 import dev.steward.policy.PolicyPage;
+import dev.steward.policy.PolicyTypeView;
+import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.RollbackActivation;
 import dev.steward.policy.UpsertPolicyVariant;
@@ -87,6 +89,24 @@ class PolicyVariantsGraphQlController {
 			GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		return policies.diff(policyId, from, to);
+	}
+
+	@QueryMapping
+	List<PolicyTypeView> policyTypes(GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return policies.policyTypes();
+	}
+
+	@MutationMapping
+	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		return new PolicyTypePayload(policies.registerPolicyType(
+				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor)));
+	}
+
+	@SchemaMapping(typeName = "PolicyType", field = "layer")
+	String policyTypeLayer(PolicyTypeView type) {
+		return type.layer().toUpperCase(Locale.ROOT);
 	}
 
 	@MutationMapping
@@ -206,6 +226,12 @@ class PolicyVariantsGraphQlController {
 
 	private static @Nullable String code(@Nullable String status) {
 		return status == null ? null : status.toLowerCase(Locale.ROOT);
+	}
+
+	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema) {
+	}
+
+	record PolicyTypePayload(PolicyTypeView policyType) {
 	}
 
 	record PolicyFilterInput(@Nullable String policyType, @Nullable String namespace, @Nullable String status) {

@@ -184,6 +184,38 @@ class PoliciesGraphQlIntegrationTests {
 		assertThat(byAuthor.errorCode()).isEqualTo("FORBIDDEN");
 	}
 
+	@Test
+	void anAdminRegistersATypeWhoseContentIsThenCheckedAgainstItsSchema() {
+		String name = "sound_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Map<String, Object> schema = Map.of("type", "object", "required", List.of("clip"), "properties",
+				Map.of("clip", Map.of("type", "string", "minLength", 1)));
+		String register = "mutation($input: RegisterPolicyTypeInput!) { registerPolicyType(input: $input) { policyType { name layer builtIn } } }";
+
+		Response byOperator = graphql.post(operator, register, Map.of("input", Map.of("name", name, "layer", "CONTENT", "jsonSchema", schema)));
+		Response registered = graphql.post(GraphQlHttp.ADMIN_TOKEN, register,
+				Map.of("input", Map.of("name", name, "layer", "CONTENT", "jsonSchema", schema)));
+		Response again = graphql.post(GraphQlHttp.ADMIN_TOKEN, register,
+				Map.of("input", Map.of("name", name, "layer", "CONTENT", "jsonSchema", schema)));
+		Response badSchema = graphql.post(GraphQlHttp.ADMIN_TOKEN, register,
+				Map.of("input", Map.of("name", name + "_x", "layer", "CONTENT", "jsonSchema", Map.of("type", 12))));
+		Response types = graphql.post(viewer, "{ policyTypes { name layer builtIn } }");
+		String id = name + ":sfx:door";
+		Response invalid = graphql.post(author, UPSERT, Map.of("input", Map.of("policyId", id, "variant", "v1",
+				"policyVersion", 1, "status", "DRAFT", "content", Map.of("clip", ""))));
+		Response valid = graphql.post(author, UPSERT, Map.of("input", Map.of("policyId", id, "variant", "v1",
+				"policyVersion", 1, "status", "DRAFT", "content", Map.of("clip", "door.ogg"))));
+
+		assertThat(byOperator.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(registered.data().path("registerPolicyType").path("policyType").path("layer").asString()).isEqualTo("CONTENT");
+		assertThat(again.errorCode()).isEqualTo("POLICY_TYPE_EXISTS");
+		assertThat(badSchema.errorCode()).isEqualTo("POLICY_TYPE_INVALID");
+		assertThat(types.data().path("policyTypes").valueStream().map(type -> type.path("name").asString()))
+			.contains("prompt", "location", "registry", name);
+		assertThat(invalid.errorCode()).isEqualTo("POLICY_VALIDATION_ERROR");
+		assertThat(invalid.json().path("errors").path(0).path("message").asString()).contains("content.clip");
+		assertThat(valid.hasErrors()).as(valid.body()).isFalse();
+	}
+
 	private Map<String, Object> upsert(String variant, int policyVersion, String text) {
 		return Map.of("policyId", policyId, "variant", variant, "policyVersion", policyVersion, "status", "DRAFT",
 				"content", Map.of("text", text));

@@ -1,0 +1,11 @@
+package dev.steward.policy;
+
+import java.util.Map;
+
+/**
+ * Register a policy type whose content is checked against a JSON Schema. {@code layer} is {@code content},
+ * {@code composite} (its content holds references to layer-1 variants) or {@code runtime_bundle}. {@code actor}
+ * is the authenticated principal.
+ */
+public record RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor) {
+}

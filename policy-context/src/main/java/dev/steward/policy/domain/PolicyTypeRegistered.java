@@ -1,0 +1,32 @@
+package dev.steward.policy.domain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A policy type was registered with a JSON Schema for its content. */
+public record PolicyTypeRegistered(RegisteredPolicyType registered, String actor) implements LoggedPolicyEvent {
+
+	@Override
+	public String type() {
+		return "v1.policy_type.registered";
+	}
+
+	@Override
+	public String subjectKind() {
+		return "policy_type";
+	}
+
+	@Override
+	public String subjectId() {
+		return registered.name();
+	}
+
+	@Override
+	public Map<String, Object> payload() {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("name", registered.name());
+		payload.put("layer", registered.type().layer().name().toLowerCase(java.util.Locale.ROOT));
+		payload.put("json_schema", registered.schema());
+		return payload;
+	}
+}
