@@ -32,7 +32,15 @@ public enum PolicyErrorCode {
 	/** The activation event a rollback refers to is of another scope. */
 	POLICY_ROLLBACK_SCOPE_MISMATCH(Kind.CONFLICT),
 	/** Replaying the scope's events would not give the pointer just written; nothing was written. */
-	POLICY_ACTIVATION_REPLAY_MISMATCH(Kind.INTERNAL);
+	POLICY_ACTIVATION_REPLAY_MISMATCH(Kind.INTERNAL),
+	/** No publish run has the given id. */
+	POLICY_PUBLISH_RUN_NOT_FOUND(Kind.NOT_FOUND),
+	/** An effective activation of the scope to publish points at a variant that does not exist. */
+	POLICY_PUBLISH_REFERENCE_MISSING(Kind.CONFLICT),
+	/** A hash an artifact carries is not the one its content gives; nothing was imported. */
+	POLICY_IMPORT_ARTIFACT_HASH_MISMATCH(Kind.CONFLICT),
+	/** An artifact to import is not shaped like one (not an object, no world id, variants not a list of objects). */
+	POLICY_IMPORT_ARTIFACT_INVALID(Kind.BAD_REQUEST);
 
 	/** What kind of failure a code is. */
 	public enum Kind {

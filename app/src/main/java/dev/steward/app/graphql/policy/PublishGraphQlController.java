@@ -1,0 +1,119 @@
+package dev.steward.app.graphql.policy;
+
+import dev.steward.app.graphql.errors.InvalidArgumentError;
+import dev.steward.app.graphql.relay.Cursors;
+import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.http.policy.PublishArtifactController;
+import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.Role;
+import dev.steward.policy.ArtifactImportSummary;
+import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.PublishFacade;
+import dev.steward.policy.PublishRunPage;
+import dev.steward.policy.PublishRunView;
+import dev.steward.policy.PublishScope;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Publish runs and artifact import over GraphQL: viewers read runs, operators publish and import. The artifact
+ * itself is downloaded over plain HTTP, at the run's {@code artifactUrl}.
+ */
+@Controller
+class PublishGraphQlController {
+
+	static final String RUN_CURSOR = "publish-run";
+
+	static final int DEFAULT_FIRST = 20;
+
+	private final PublishFacade publishing;
+
+	PublishGraphQlController(PublishFacade publishing) {
+		this.publishing = publishing;
+	}
+
+	@QueryMapping
+	@Nullable PublishRunView publishRun(@Argument String id, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		try {
+			return publishing.find(Long.parseLong(id.strip())).orElse(null);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	@QueryMapping
+	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		String position = Cursors.decode(RUN_CURSOR, after);
+		PublishRunPage page = publishing.runs(worldId, clientProfile, position == null ? null : runId(position),
+				Cursors.first(first == null ? DEFAULT_FIRST : first));
+		List<PublishRunEdge> edges = page.runs()
+			.stream()
+			.map(run -> new PublishRunEdge(run, Cursors.encode(RUN_CURSOR, Long.toString(run.publishRunId()))))
+			.toList();
+		return new PublishRunConnection(edges, new PageInfo(page.hasMore(), after != null,
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	}
+
+	@MutationMapping
+	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
+				Objects.requireNonNullElse(input.clientProfile(), ""), actor));
+		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
+	}
+
+	@MutationMapping
+	ArtifactImportSummary importPolicyArtifact(@Argument ImportPolicyArtifactInput input, GraphQLContext context) {
+		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		return publishing.importArtifact(new ImportPolicyArtifact(input.artifact(),
+				!Boolean.FALSE.equals(input.activate()), input.worldId(), input.clientProfile(), actor));
+	}
+
+	@SchemaMapping(typeName = "PublishRun", field = "id")
+	String runId(PublishRunView run) {
+		return Long.toString(run.publishRunId());
+	}
+
+	@SchemaMapping(typeName = "PublishRun", field = "artifactUrl")
+	String artifactUrl(PublishRunView run) {
+		return PublishArtifactController.path(run.publishRunId());
+	}
+
+	private static long runId(String position) {
+		try {
+			return Long.parseLong(position);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidArgumentError("after is not a cursor of this list");
+		}
+	}
+
+	record PublishScopeInput(String worldId, @Nullable String clientProfile) {
+	}
+
+	record ImportPolicyArtifactInput(@Nullable Object artifact, @Nullable Boolean activate, @Nullable String worldId,
+			@Nullable String clientProfile) {
+	}
+
+	record PublishPayload(PublishRunView run, Map<String, Object> manifest, String manifestHash, int itemCount,
+			String artifactUrl) {
+	}
+
+	record PublishRunConnection(List<PublishRunEdge> edges, PageInfo pageInfo) {
+	}
+
+	record PublishRunEdge(PublishRunView node, String cursor) {
+	}
+}

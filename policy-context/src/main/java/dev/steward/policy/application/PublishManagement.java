@@ -1,0 +1,258 @@
+package dev.steward.policy.application;
+
+import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationFacade;
+import dev.steward.policy.ActivationView;
+import dev.steward.policy.ArtifactImportSummary;
+import dev.steward.policy.ArtifactImportSummary.Action;
+import dev.steward.policy.ArtifactImportSummary.Entry;
+import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
+import dev.steward.policy.PolicyFacade;
+import dev.steward.policy.PolicyId;
+import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PublishFacade;
+import dev.steward.policy.PublishRunPage;
+import dev.steward.policy.PublishRunView;
+import dev.steward.policy.PublishScope;
+import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.ArtifactEnvelope;
+import dev.steward.policy.domain.ArtifactVariant;
+import dev.steward.policy.domain.ExportArtifact;
+import dev.steward.policy.domain.PolicyHashes;
+import dev.steward.policy.domain.PolicyLog;
+import dev.steward.policy.domain.PolicyPublished;
+import dev.steward.policy.domain.PolicyTypes;
+import dev.steward.policy.domain.PolicyVariants;
+import dev.steward.policy.domain.PublishManifest;
+import dev.steward.policy.domain.PublishRuns;
+import dev.steward.policy.domain.RegisteredTypes;
+import dev.steward.policy.domain.Worlds;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes scopes, exports runs and imports artifacts.
+ * <p>
+ * A publish is one transaction: the effective activations and the variants they name are read, and the run and
+ * its {@code v1.policy.published} event are written, together. An import is not: its hashes are all verified
+ * before anything is written, then each variant goes through {@link PolicyFacade#upsert} and each activation
+ * through {@link ActivationFacade#activate}, each committing on its own (with its own validation run and its own
+ * event), so that one failing variant is reported without undoing the others. Importing the same artifact again
+ * writes nothing, which is what makes finishing an interrupted import safe.
+ */
+@Service
+class PublishManagement implements PublishFacade {
+
+	static final int MAX_PAGE = 500;
+
+	private final Worlds worlds;
+
+	private final PolicyVariants variants;
+
+	private final PublishRuns runs;
+
+	private final PolicyHashes hashes;
+
+	private final PolicyLog log;
+
+	private final RegisteredTypes registeredTypes;
+
+	private final PolicyFacade policies;
+
+	private final ActivationFacade activations;
+
+	private final Clock clock;
+
+	PublishManagement(Worlds worlds, PolicyVariants variants, PublishRuns runs, PolicyHashes hashes, PolicyLog log,
+			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations) {
+		this.worlds = worlds;
+		this.variants = variants;
+		this.runs = runs;
+		this.hashes = hashes;
+		this.log = log;
+		this.registeredTypes = registeredTypes;
+		this.policies = policies;
+		this.activations = activations;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	@Transactional
+	public PublishRunView publish(PublishScope command) {
+		String worldId = existingWorld(command.worldId());
+		String clientProfile = clientProfile(command.clientProfile());
+		List<PolicyVariantView> effective = new ArrayList<>();
+		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
+			effective.add(variants.find(PolicyId.parse(activation.policyId()), activation.variant())
+				.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING,
+						"Scope " + scope(worldId, activation.clientProfile()) + " points " + activation.policyId()
+								+ " at variant " + activation.variant() + ", which does not exist")));
+		}
+		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
+		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,
+				clock.instant().truncatedTo(ChronoUnit.MICROS), hashes);
+		PublishRunView run = runs.add(manifest, command.actor());
+		log.append(new PolicyPublished(run.publishRunId(), worldId, clientProfile, manifest.manifestHash(),
+				manifest.itemsHash(), manifest.items().size(), command.actor()));
+		return run;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PublishRunView> find(long publishRunId) {
+		return runs.find(publishRunId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public PublishRunPage runs(String worldId, @Nullable String clientProfile, @Nullable Long beforeId, int limit) {
+		if (limit < 0 || limit > MAX_PAGE) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
+					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
+		}
+		List<PublishRunView> page = runs.list(world(worldId), clientProfile == null ? null : clientProfile.strip(),
+				beforeId, limit + 1);
+		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public PublishArtifact artifact(long publishRunId) {
+		PublishRunView run = runs.find(publishRunId)
+			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_RUN_NOT_FOUND,
+					"There is no publish run " + publishRunId));
+		ExportArtifact artifact = ExportArtifact.materialize(run.manifest(),
+				item -> variants.find(PolicyId.parse(item.policyId()), item.variant()), hashes);
+		return new PublishArtifact(run.publishRunId(), run.manifestHash(), artifact.artifactHash(),
+				artifact.content());
+	}
+
+	@Override
+	public ArtifactImportSummary importArtifact(ImportPolicyArtifact command) {
+		ArtifactEnvelope artifact = ArtifactEnvelope.verify(command.artifact(), hashes);
+		String worldId = existingWorld(command.worldId() == null || command.worldId().isBlank() ? artifact.worldId()
+				: command.worldId());
+		String clientProfile = clientProfile(
+				command.clientProfile() != null ? command.clientProfile() : artifact.clientProfile());
+
+		List<Entry> entries = new ArrayList<>();
+		Set<String> failed = new HashSet<>();
+		PolicyTypes types = PolicyTypes.of(registeredTypes.all());
+		for (ArtifactVariant variant : artifact.inImportOrder(types)) {
+			Entry entry = importVariant(variant, command.actor());
+			entries.add(entry);
+			if (entry.action() == Action.ERROR) {
+				failed.add(entry.policyId() + "@" + entry.variant());
+			}
+		}
+
+		int activated = 0;
+		int activationSkipped = 0;
+		if (command.activate()) {
+			Map<String, String> pointers = activations.activations(worldId, clientProfile, false)
+				.stream()
+				.collect(Collectors.toMap(ActivationView::policyId, ActivationView::variant));
+			for (Map.Entry<String, String> target : artifact.activationTargets().entrySet()) {
+				String policyId = target.getKey();
+				String variant = target.getValue();
+				if (failed.contains(policyId + "@" + variant)) {
+					continue;
+				}
+				if (variant.equals(pointers.get(policyId))) {
+					activationSkipped++;
+					continue;
+				}
+				try {
+					activations.activate(new ActivatePolicy(worldId, clientProfile, policyId, variant, command.actor()));
+					activated++;
+				}
+				catch (PolicyException ex) {
+					entries.add(new Entry(policyId, variant, Action.ERROR,
+							"not activated in " + scope(worldId, clientProfile) + ": " + ex.getMessage()));
+				}
+			}
+		}
+
+		Map<Action, Integer> counts = new EnumMap<>(Action.class);
+		entries.forEach(entry -> counts.merge(entry.action(), 1, Integer::sum));
+		return new ArtifactImportSummary(worldId, clientProfile, command.activate(),
+				Math.toIntExact(Math.min(artifact.itemCount(), Integer.MAX_VALUE)),
+				counts.getOrDefault(Action.IMPORTED, 0), counts.getOrDefault(Action.UPDATED, 0),
+				counts.getOrDefault(Action.SKIPPED, 0), counts.getOrDefault(Action.ERROR, 0), activated,
+				activationSkipped, artifact.manifestHash(), artifact.itemsHash(), artifact.artifactHash(),
+				artifact.variantsHash(), entries);
+	}
+
+	private Entry importVariant(ArtifactVariant variant, String actor) {
+		Optional<PolicyId> id = variant.id();
+		if (!variant.importable() || id.isEmpty()) {
+			return new Entry(variant.policyId(), variant.variant(), Action.ERROR,
+					variant.label() + ": " + variant.problem());
+		}
+		String name = variant.variant().strip();
+		Optional<PolicyVariantView> existing = variants.find(id.get(), name);
+		if (existing.isPresent() && unchanged(existing.get(), variant, id.get(), name)) {
+			return new Entry(variant.policyId(), name, Action.SKIPPED, "unchanged");
+		}
+		try {
+			policies.upsert(new UpsertPolicyVariant(variant.policyId(), name, variant.schemaVersion(),
+					variant.policyVersion(), variant.status(), variant.content(), null, actor));
+			return new Entry(variant.policyId(), name, existing.isPresent() ? Action.UPDATED : Action.IMPORTED, null);
+		}
+		catch (PolicyException ex) {
+			return new Entry(variant.policyId(), name, Action.ERROR,
+					variant.label() + ": " + ex.code() + ": " + ex.getMessage());
+		}
+	}
+
+	private boolean unchanged(PolicyVariantView existing, ArtifactVariant variant, PolicyId id, String name) {
+		return existing.schemaVersion().equals(variant.schemaVersion().strip())
+				&& existing.policyVersion() == variant.policyVersion() && existing.status().equals(variant.status())
+				&& existing.contentHash().equals(hashes.contentHash(id, name, variant.content()));
+	}
+
+	private String existingWorld(String worldIdInput) {
+		String worldId = world(worldIdInput);
+		boolean exists;
+		try {
+			exists = worlds.existsById(WorldId.of(worldId));
+		}
+		catch (IllegalArgumentException ex) {
+			exists = false;
+		}
+		if (!exists) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
+		}
+		return worldId;
+	}
+
+	private static String world(@Nullable String worldId) {
+		if (worldId == null || worldId.isBlank()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
+		}
+		return worldId.strip();
+	}
+
+	private static String clientProfile(@Nullable String clientProfile) {
+		return clientProfile == null ? "" : clientProfile.strip();
+	}
+
+	private static String scope(String worldId, String clientProfile) {
+		return clientProfile.isEmpty() ? worldId : worldId + ":" + clientProfile;
+	}
+}
