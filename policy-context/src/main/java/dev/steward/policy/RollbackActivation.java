@@ -1,9 +1,12 @@
 package dev.steward.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Activate again the variant of an earlier activation event of the same policy and scope. {@code actor} is the
- * authenticated principal.
+ * Activate again the variant of an earlier activation event, as a new event in the same scope and policy. The
+ * scope and the policy come from the referenced event; any of them given here must match it. {@code actor} is
+ * the authenticated principal.
  */
-public record RollbackActivation(String worldId, String clientProfile, String policyId, long activationEventId,
-		String actor) {
+public record RollbackActivation(@Nullable String worldId, @Nullable String clientProfile, @Nullable String policyId,
+		long activationEventId, String actor) {
 }

@@ -60,23 +60,25 @@ class ActivationManagement implements ActivationFacade {
 
 	@Override
 	public ActivationEventView rollback(RollbackActivation command) {
-		String worldId = world(command.worldId());
-		String clientProfile = clientProfile(command.clientProfile());
-		PolicyId policyId = PolicyId.parse(command.policyId());
 		ActivationEventView target = activations.event(command.activationEventId())
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_EVENT_NOT_FOUND,
 					"There is no activation event " + command.activationEventId()));
-		if (!target.policyId().equals(policyId.value())) {
+		if (command.policyId() != null && !target.policyId().equals(PolicyId.parse(command.policyId()).value())) {
 			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH, "Activation event "
-					+ target.activationEventId() + " is of " + target.policyId() + ", not " + policyId);
+					+ target.activationEventId() + " is of " + target.policyId() + ", not " + command.policyId());
 		}
-		if (!target.worldId().equals(worldId) || !target.clientProfile().equals(clientProfile)) {
-			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH,
-					"Activation event " + target.activationEventId() + " is of scope " + scope(target.worldId(),
-							target.clientProfile()) + ", not " + scope(worldId, clientProfile));
+		boolean otherWorld = command.worldId() != null && !target.worldId().equals(world(command.worldId()));
+		boolean otherProfile = (command.worldId() != null || command.clientProfile() != null)
+				&& !target.clientProfile().equals(clientProfile(command.clientProfile()));
+		if (otherWorld || otherProfile) {
+			String asked = scope(command.worldId() == null ? target.worldId() : world(command.worldId()),
+					clientProfile(command.clientProfile()));
+			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH, "Activation event "
+					+ target.activationEventId() + " is of scope " + scope(target.worldId(), target.clientProfile())
+					+ ", not " + asked);
 		}
-		return write(worldId, clientProfile, policyId, target.variant(), target.activationEventId(),
-				command.actor());
+		return write(target.worldId(), target.clientProfile(), PolicyId.parse(target.policyId()), target.variant(),
+				target.activationEventId(), command.actor());
 	}
 
 	private ActivationEventView write(String worldIdInput, String clientProfileInput, PolicyId policyId,

@@ -88,7 +88,7 @@ class ActivationManagementIntegrationTests {
 		ActivationEventView v2 = activations.activate(new ActivatePolicy(world, "", policy, "v2", "op"));
 
 		ActivationEventView back = activations.rollback(new RollbackActivation(world, "", policy, v1.activationEventId(), "op"));
-		ActivationEventView forward = activations.rollback(new RollbackActivation(world, "", policy, v2.activationEventId(), "op"));
+		ActivationEventView forward = activations.rollback(new RollbackActivation(null, null, null, v2.activationEventId(), "op"));
 
 		assertThat(back.variant()).isEqualTo("v1");
 		assertThat(back.rollbackOf()).isEqualTo(v1.activationEventId());

@@ -169,8 +169,7 @@ class PolicyVariantsGraphQlController {
 	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
 		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
-				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.activationEventId(),
-				actor)));
+				input.clientProfile(), input.policyId(), input.activationEventId(), actor)));
 	}
 
 	@SubscriptionMapping("activationEvents")
@@ -263,8 +262,8 @@ class PolicyVariantsGraphQlController {
 	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant) {
 	}
 
-	record RollbackActivationInput(String worldId, @Nullable String clientProfile, String policyId,
-			long activationEventId) {
+	record RollbackActivationInput(long activationEventId, @Nullable String worldId, @Nullable String clientProfile,
+			@Nullable String policyId) {
 	}
 
 	record ActivationPayload(ActivationEventView event) {

@@ -142,8 +142,7 @@ class PoliciesGraphQlIntegrationTests {
 			Response first = graphql.post(operator, ACTIVATE, Map.of("input", activate("v1")));
 			long firstEvent = first.data().path("activatePolicy").path("event").path("activationEventId").asLong();
 			graphql.post(operator, ACTIVATE, Map.of("input", activate("v2")));
-			Response rolledBack = graphql.post(operator, ROLLBACK, Map.of("input",
-					Map.of("worldId", world, "policyId", policyId, "activationEventId", firstEvent)));
+			Response rolledBack = graphql.post(operator, ROLLBACK, Map.of("input", Map.of("activationEventId", firstEvent)));
 
 			assertThat(rolledBack.data().path("rollbackActivation").path("event").path("variant").asString()).isEqualTo("v1");
 			assertThat(rolledBack.data().path("rollbackActivation").path("event").path("rollbackOf").asLong()).isEqualTo(firstEvent);
@@ -175,12 +174,19 @@ class PoliciesGraphQlIntegrationTests {
 
 		Response noWorld = graphql.post(operator, ACTIVATE, Map.of("input",
 				Map.of("worldId", "missing-" + UUID.randomUUID(), "policyId", policyId, "variant", "v1")));
-		Response noEvent = graphql.post(operator, ROLLBACK, Map.of("input",
-				Map.of("worldId", world, "policyId", policyId, "activationEventId", Long.MAX_VALUE)));
+		Response noEvent = graphql.post(operator, ROLLBACK, Map.of("input", Map.of("activationEventId", Long.MAX_VALUE)));
+		Response first = graphql.post(operator, ACTIVATE, Map.of("input", activate("v1")));
+		long event = first.data().path("activatePolicy").path("event").path("activationEventId").asLong();
+		Response otherScope = graphql.post(operator, ROLLBACK, Map.of("input",
+				Map.of("activationEventId", event, "worldId", world, "clientProfile", "mobile")));
+		Response otherPolicy = graphql.post(operator, ROLLBACK, Map.of("input",
+				Map.of("activationEventId", event, "policyId", policyId.replace("greeting", "farewell"))));
 		Response byAuthor = graphql.post(author, ACTIVATE, Map.of("input", activate("v1")));
 
 		assertThat(noWorld.errorCode()).isEqualTo("POLICY_WORLD_NOT_FOUND");
 		assertThat(noEvent.errorCode()).isEqualTo("POLICY_ROLLBACK_EVENT_NOT_FOUND");
+		assertThat(otherScope.errorCode()).isEqualTo("POLICY_ROLLBACK_SCOPE_MISMATCH");
+		assertThat(otherPolicy.errorCode()).isEqualTo("POLICY_ROLLBACK_POLICY_MISMATCH");
 		assertThat(byAuthor.errorCode()).isEqualTo("FORBIDDEN");
 	}
 
