@@ -13,6 +13,7 @@ import dev.steward.policy.domain.WorldConfig;
 import dev.steward.policy.domain.Worlds;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,8 @@ class WorldManagement implements WorldFacade {
 	@Override
 	public WorldView create(CreateWorld command) {
 		World world = invalidAsPolicyError(() -> new World(WorldId.of(command.id()), command.name(),
-				command.description(), command.active(), WorldConfig.of(command.config()), command.actor(),
+				Objects.requireNonNullElse(command.description(), ""), command.active(),
+				WorldConfig.of(Objects.requireNonNullElse(command.config(), Map.of())), command.actor(),
 				clock.instant()));
 		try {
 			return view(worlds.save(world));
@@ -100,7 +102,7 @@ class WorldManagement implements WorldFacade {
 		try {
 			return action.get();
 		}
-		catch (IllegalArgumentException | NullPointerException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_INVALID, ex.getMessage());
 		}
 	}

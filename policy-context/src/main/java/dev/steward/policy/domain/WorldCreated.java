@@ -25,6 +25,12 @@ public record WorldCreated(WorldId worldId, String name, String description, boo
 
 	@Override
 	public Map<String, Object> payload() {
+		return state(worldId, name, description, active, config);
+	}
+
+	/** A world's state as both its creation and its updates record it. */
+	static Map<String, Object> state(WorldId worldId, String name, String description, boolean active,
+			WorldConfig config) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("world_id", worldId.value());
 		payload.put("name", name);

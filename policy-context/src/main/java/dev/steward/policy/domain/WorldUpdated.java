@@ -1,7 +1,6 @@
 package dev.steward.policy.domain;
 
 import dev.steward.policy.WorldId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A world was changed; the payload holds its new name, description, active flag and configuration. */
@@ -25,12 +24,6 @@ public record WorldUpdated(WorldId worldId, String name, String description, boo
 
 	@Override
 	public Map<String, Object> payload() {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("world_id", worldId.value());
-		payload.put("name", name);
-		payload.put("description", description);
-		payload.put("active", active);
-		payload.put("config", config.values());
-		return payload;
+		return WorldCreated.state(worldId, name, description, active, config);
 	}
 }
