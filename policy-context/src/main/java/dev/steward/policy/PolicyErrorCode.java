@@ -40,7 +40,27 @@ public enum PolicyErrorCode {
 	/** A hash an artifact carries is not the one its content gives; nothing was imported. */
 	POLICY_IMPORT_ARTIFACT_HASH_MISMATCH(Kind.CONFLICT),
 	/** An artifact to import is not shaped like one (not an object, no world id, variants not a list of objects). */
-	POLICY_IMPORT_ARTIFACT_INVALID(Kind.BAD_REQUEST);
+	POLICY_IMPORT_ARTIFACT_INVALID(Kind.BAD_REQUEST),
+	/** A prompt selector is not the id of a {@code prompt} policy. */
+	POLICY_PROMPT_SELECTOR_INVALID(Kind.BAD_REQUEST),
+	/** The scope activates no prompt, or none that the selector names. */
+	POLICY_EFFECTIVE_PROMPT_NOT_FOUND(Kind.NOT_FOUND),
+	/** The scope activates several prompts and no selector says which one. */
+	POLICY_EFFECTIVE_PROMPT_AMBIGUOUS(Kind.CONFLICT),
+	/** The effective prompt's text is missing or empty. */
+	POLICY_EFFECTIVE_PROMPT_INVALID(Kind.BAD_REQUEST),
+	/** An effective activation being resolved points at a variant that does not exist. */
+	POLICY_EFFECTIVE_REFERENCE_MISSING(Kind.CONFLICT),
+	/** The scope activates no manifest for its world ({@code manifest_bundle:world.manifests:<world_id>}). */
+	POLICY_EFFECTIVE_MANIFEST_NOT_FOUND(Kind.NOT_FOUND),
+	/** The effective manifest is not shaped as runtime resolution reads it. */
+	POLICY_EFFECTIVE_MANIFEST_INVALID(Kind.CONFLICT),
+	/** The scope activates no variant of the axis bundle its manifest names. */
+	POLICY_EFFECTIVE_AXIS_BUNDLE_NOT_FOUND(Kind.NOT_FOUND),
+	/** The scope activates another variant of the axis bundle than {@code v<version>} its manifest names. */
+	POLICY_EFFECTIVE_AXIS_BUNDLE_VERSION_MISMATCH(Kind.CONFLICT),
+	/** The effective axis bundle's axes, thresholds or resolution is not an object. */
+	POLICY_EFFECTIVE_AXIS_BUNDLE_INVALID(Kind.CONFLICT);
 
 	/** What kind of failure a code is. */
 	public enum Kind {

@@ -1,0 +1,49 @@
+package dev.steward.app.graphql.policy;
+
+import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.Role;
+import dev.steward.policy.EffectiveAxisBundle;
+import dev.steward.policy.EffectiveImagePolicyBundle;
+import dev.steward.policy.EffectivePromptTemplate;
+import dev.steward.policy.RuntimeResolutionFacade;
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Runtime resolution over GraphQL: what a runtime reads from a scope. Viewers read it. */
+@Controller
+class RuntimeResolutionGraphQlController {
+
+	private final RuntimeResolutionFacade resolution;
+
+	RuntimeResolutionGraphQlController(RuntimeResolutionFacade resolution) {
+		this.resolution = resolution;
+	}
+
+	@QueryMapping
+	EffectivePromptTemplate effectivePromptTemplate(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable String policyId, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return resolution.effectivePromptTemplate(worldId, orWorld(clientProfile), policyId);
+	}
+
+	@QueryMapping
+	EffectiveAxisBundle effectiveAxisBundle(@Argument String worldId, @Argument @Nullable String clientProfile,
+			GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return resolution.effectiveAxisBundle(worldId, orWorld(clientProfile));
+	}
+
+	@QueryMapping
+	EffectiveImagePolicyBundle effectiveImagePolicyBundle(@Argument String worldId,
+			@Argument @Nullable String clientProfile, GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return resolution.effectiveImagePolicyBundle(worldId, orWorld(clientProfile));
+	}
+
+	private static String orWorld(@Nullable String clientProfile) {
+		return clientProfile == null ? "" : clientProfile;
+	}
+}
