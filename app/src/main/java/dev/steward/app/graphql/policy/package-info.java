@@ -1,4 +1,4 @@
-/** The policy context over GraphQL: worlds and the policy event log. */
+/** The policy context over GraphQL: worlds, variants, validation, activation, publishing, runtime resolution and the policy event log. */
 @NullMarked
 package dev.steward.app.graphql.policy;
 

@@ -1,0 +1,83 @@
+package dev.steward.policy.application;
+
+import dev.steward.policy.ActivationFacade;
+import dev.steward.policy.ActivationView;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
+import dev.steward.policy.PolicyHashSnapshot;
+import dev.steward.policy.PolicyId;
+import dev.steward.policy.PolicySnapshotFacade;
+import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.PolicyHashes;
+import dev.steward.policy.domain.PolicyVariants;
+import dev.steward.policy.domain.SnapshotTree;
+import dev.steward.policy.domain.Worlds;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Hash snapshots, read in one transaction so that the pointers and the variants they point at agree. */
+@Service
+@Transactional(readOnly = true)
+class SnapshotManagement implements PolicySnapshotFacade {
+
+	static final String CANONICAL_ROOT = "canonical_db://%s/effective-activations";
+
+	private final Worlds worlds;
+
+	private final PolicyVariants variants;
+
+	private final ActivationFacade activations;
+
+	private final PolicyHashes hashes;
+
+	private final Clock clock;
+
+	SnapshotManagement(Worlds worlds, PolicyVariants variants, ActivationFacade activations, PolicyHashes hashes) {
+		this.worlds = worlds;
+		this.variants = variants;
+		this.activations = activations;
+		this.hashes = hashes;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public PolicyHashSnapshot hashSnapshot(String worldIdInput, String clientProfileInput) {
+		if (worldIdInput == null || worldIdInput.isBlank()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
+		}
+		String worldId = worldIdInput.strip();
+		String clientProfile = clientProfileInput == null ? "" : clientProfileInput.strip();
+		if (!exists(worldId)) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
+		}
+		List<PolicyVariantView> effective = activations.activations(worldId, clientProfile, true)
+			.stream()
+			.map(this::variant)
+			.toList();
+		SnapshotTree tree = SnapshotTree.of(effective, hashes);
+		String canonicalRoot = CANONICAL_ROOT.formatted(worldId) + (clientProfile.isEmpty() ? "" : "/" + clientProfile);
+		return new PolicyHashSnapshot(worldId, clientProfile, PolicyHashSnapshot.HASH_VERSION, canonicalRoot,
+				clock.instant().truncatedTo(ChronoUnit.MICROS), tree.files().size(), tree.rootHash(), tree.files(),
+				tree.directories());
+	}
+
+	private boolean exists(String worldId) {
+		try {
+			return worlds.existsById(WorldId.of(worldId));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private PolicyVariantView variant(ActivationView activation) {
+		// the pointer table's foreign key keeps every activated variant in place
+		return variants.find(PolicyId.parse(activation.policyId()), activation.variant())
+			.orElseThrow(() -> new IllegalStateException(activation.policyId() + " is activated at variant "
+					+ activation.variant() + ", which does not exist"));
+	}
+}
