@@ -21,7 +21,7 @@ public enum PolicyErrorCode {
 	POLICY_TYPE_INVALID(Kind.BAD_REQUEST),
 	/** A policy type with the given name exists already, built in or registered. */
 	POLICY_TYPE_EXISTS(Kind.CONFLICT),
-	/** An activation scope is malformed (blank world id, or a client profile with surrounding whitespace). */
+	/** An activation scope is malformed: its world id is blank. (Surrounding whitespace is stripped.) */
 	POLICY_SCOPE_INVALID(Kind.BAD_REQUEST),
 	/** The variant to activate, or to read, does not exist. */
 	POLICY_VARIANT_NOT_FOUND(Kind.NOT_FOUND),

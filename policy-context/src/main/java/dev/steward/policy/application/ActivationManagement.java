@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -85,9 +86,10 @@ class ActivationManagement implements ActivationFacade {
 			String variant, @Nullable Long rollbackOf, String actor) {
 		String worldId = world(worldIdInput);
 		String clientProfile = clientProfile(clientProfileInput);
-		if (!worlds.existsById(WorldId.of(worldId))) {
+		if (!worldExists(worldId)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
 		}
+		variant = variant.strip();
 		if (!variants.exists(policyId, variant)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
 					"There is no variant " + variant + " of " + policyId);
@@ -116,8 +118,11 @@ class ActivationManagement implements ActivationFacade {
 			return activations.pointers(worldId, clientProfile);
 		}
 		Map<String, ActivationView> overlay = new TreeMap<>();
-		activations.pointers(worldId, "").forEach(pointer -> overlay.put(pointer.policyId(), pointer));
-		activations.pointers(worldId, clientProfile).forEach(pointer -> overlay.put(pointer.policyId(), pointer));
+		for (ActivationView pointer : activations.pointersWithWorld(worldId, clientProfile)) {
+			if (!pointer.clientProfile().isEmpty() || !overlay.containsKey(pointer.policyId())) {
+				overlay.put(pointer.policyId(), pointer);
+			}
+		}
 		return List.copyOf(overlay.values());
 	}
 
@@ -134,7 +139,7 @@ class ActivationManagement implements ActivationFacade {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ActivationReplayCheck verifyReplay(String worldIdInput, String clientProfileInput) {
 		String worldId = world(worldIdInput);
 		String clientProfile = clientProfile(clientProfileInput);
@@ -153,6 +158,15 @@ class ActivationManagement implements ActivationFacade {
 		}
 		return new ActivationReplayCheck(worldId, clientProfile, mismatches.isEmpty(), events.size(),
 				pointers.size(), mismatches);
+	}
+
+	private boolean worldExists(String worldId) {
+		try {
+			return worlds.existsById(WorldId.of(worldId));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static String world(String worldId) {

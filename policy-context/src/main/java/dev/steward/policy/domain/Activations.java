@@ -30,6 +30,12 @@ public interface Activations {
 	/** The scope's own pointers, by policy id. */
 	List<ActivationView> pointers(String worldId, String clientProfile);
 
+	/**
+	 * The world's own pointers and the client profile's, read together (one snapshot), so that an overlay never
+	 * mixes pointers that did not exist at the same time.
+	 */
+	List<ActivationView> pointersWithWorld(String worldId, String clientProfile);
+
 	/** The scope's events in log order, of one policy when given. */
 	List<ActivationEventView> events(String worldId, String clientProfile, @Nullable PolicyId policyId, long after,
 			int limit);

@@ -108,6 +108,14 @@ class JdbcActivations implements Activations {
 	}
 
 	@Override
+	public List<ActivationView> pointersWithWorld(String worldId, String clientProfile) {
+		return jdbc.sql("SELECT * FROM policy.activation WHERE world_id = ? AND client_profile IN ('', ?) ORDER BY policy_id, client_profile")
+			.params(worldId, clientProfile)
+			.query(JdbcActivations::pointer)
+			.list();
+	}
+
+	@Override
 	public List<ActivationEventView> events(String worldId, String clientProfile, @Nullable PolicyId policyId,
 			long after, int limit) {
 		if (policyId == null) {

@@ -63,6 +63,7 @@ class ActivationManagementIntegrationTests {
 		assertThat(first.replacedVariant()).isNull();
 		assertThat(second.replacedVariant()).isEqualTo("v1");
 		assertThat(second.activationEventId()).isGreaterThan(first.activationEventId());
+		assertThat(policies.find(policy, "v2")).hasValueSatisfying(variant -> assertThat(variant.status()).isEqualTo("draft"));
 		assertThat(activations.activations(world, "", false)).singleElement().satisfies(pointer -> {
 			assertThat(pointer.variant()).isEqualTo("v2");
 			assertThat(pointer.activationEventId()).isEqualTo(second.activationEventId());
@@ -74,6 +75,9 @@ class ActivationManagementIntegrationTests {
 	void refusesAnUnknownWorldOrVariantAndWritesNothing() {
 		assertThatExceptionOfType(PolicyException.class)
 			.isThrownBy(() -> activations.activate(new ActivatePolicy("no-world-" + UUID.randomUUID(), "", policy, "v1", "op")))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_WORLD_NOT_FOUND));
+		assertThatExceptionOfType(PolicyException.class)
+			.isThrownBy(() -> activations.activate(new ActivatePolicy("w".repeat(200), "", policy, "v1", "op")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_WORLD_NOT_FOUND));
 		assertThatExceptionOfType(PolicyException.class)
 			.isThrownBy(() -> activations.activate(new ActivatePolicy(world, "", policy, "v9", "op")))
