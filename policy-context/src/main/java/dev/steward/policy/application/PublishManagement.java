@@ -151,13 +151,13 @@ class PublishManagement implements PublishFacade {
 				command.clientProfile() != null ? command.clientProfile() : artifact.clientProfile());
 
 		List<Entry> entries = new ArrayList<>();
-		Set<String> failed = new HashSet<>();
+		Set<String> present = new HashSet<>();
 		PolicyTypes types = PolicyTypes.of(registeredTypes.all());
 		for (ArtifactVariant variant : artifact.inImportOrder(types)) {
 			Entry entry = importVariant(variant, command.actor());
 			entries.add(entry);
-			if (entry.action() == Action.ERROR) {
-				failed.add(entry.policyId() + "@" + entry.variant());
+			if (entry.action() != Action.ERROR) {
+				present.add(entry.policyId() + "@" + entry.variant());
 			}
 		}
 
@@ -170,7 +170,8 @@ class PublishManagement implements PublishFacade {
 			for (Map.Entry<String, String> target : artifact.activationTargets().entrySet()) {
 				String policyId = target.getKey();
 				String variant = target.getValue();
-				if (failed.contains(policyId + "@" + variant)) {
+				if (!present.contains(policyId + "@" + variant)) {
+					// only what this artifact carried, and what was imported from it, is activated
 					continue;
 				}
 				if (variant.equals(pointers.get(policyId))) {

@@ -11,6 +11,8 @@ import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationReplayCheck;
 import dev.steward.policy.ActivationView;
 import dev.steward.policy.PolicyDiffView;
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyLogEntry;
@@ -22,6 +24,7 @@ import dev.steward.policy.RollbackActivation;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
+import dev.steward.policy.WorldFacade;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +54,14 @@ class PolicyVariantsGraphQlController {
 
 	private final EventStreams events;
 
-	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events) {
+	private final WorldFacade worlds;
+
+	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events,
+			WorldFacade worlds) {
 		this.policies = policies;
 		this.activations = activations;
 		this.events = events;
+		this.worlds = worlds;
 	}
 
 	@QueryMapping
@@ -178,6 +185,9 @@ class PolicyVariantsGraphQlController {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		String scopeWorld = worldId.strip();
 		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
+		if (worlds.find(scopeWorld).isEmpty()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + scopeWorld);
+		}
 		return events.<PolicyLogEntry>stream("policy", after)
 			.filter(entry -> entry.type().equals("v1.policy.activated")
 					&& scopeWorld.equals(entry.payload().get("world_id"))

@@ -216,6 +216,14 @@ class PoliciesGraphQlIntegrationTests {
 		assertThat(otherScope.errorCode()).isEqualTo("POLICY_ROLLBACK_SCOPE_MISMATCH");
 		assertThat(otherPolicy.errorCode()).isEqualTo("POLICY_ROLLBACK_POLICY_MISMATCH");
 		assertThat(byAuthor.errorCode()).isEqualTo("FORBIDDEN");
+		Response missingVariant = graphql.post(operator, ACTIVATE, Map.of("input", activate("v9")));
+		assertThat(missingVariant.errorCode()).isEqualTo("POLICY_VARIANT_NOT_FOUND");
+		Response unsupported = graphql.post(author, UPSERT, Map.of("input", Map.of("policyId", "sound:a:b", "variant", "v1",
+				"policyVersion", 1, "status", "DRAFT", "content", Map.of("text", "x"))));
+		assertThat(unsupported.errorCode()).isEqualTo("POLICY_TYPE_UNSUPPORTED");
+		Response stale = graphql.post(author, UPSERT, Map.of("input", Map.of("policyId", policyId, "variant", "v1",
+				"policyVersion", 1, "status", "DRAFT", "content", Map.of("text", "late"), "expectedVersion", 7)));
+		assertThat(stale.errorCode()).isEqualTo("CONFLICT");
 	}
 
 	@Test
