@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=20")
 class ActivationManagementIntegrationTests {
@@ -39,6 +40,9 @@ class ActivationManagementIntegrationTests {
 
 	@Autowired
 	WorldFacade worlds;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	String world;
 
@@ -135,6 +139,30 @@ class ActivationManagementIntegrationTests {
 		assertThat(effective).extracting(pointer -> pointer.policyId() + "=" + pointer.variant() + "@" + pointer.clientProfile())
 			.containsExactlyInAnyOrder(other + "=v1@", policy + "=v3@mobile");
 		assertThat(effective).extracting(ActivationView::policyId).isSorted();
+	}
+
+	@Test
+	void refusesAnActivationWhosePointerWouldNotMatchTheReplayAndWritesNothing() {
+		// a fault planted for this world only: the pointer row is bent to another variant as it is written
+		jdbc.sql("""
+				CREATE FUNCTION policy.bend_pointer_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.world_id = '%s' THEN NEW.variant := 'v3'; END IF;
+				    RETURN NEW;
+				END $$""".formatted(world)).update();
+		jdbc.sql("CREATE TRIGGER bend_pointer_for_test BEFORE INSERT OR UPDATE ON policy.activation FOR EACH ROW EXECUTE FUNCTION policy.bend_pointer_for_test()")
+			.update();
+		try {
+			assertThatExceptionOfType(PolicyException.class)
+				.isThrownBy(() -> activations.activate(new ActivatePolicy(world, "", policy, "v1", "op")))
+				.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_ACTIVATION_REPLAY_MISMATCH));
+		}
+		finally {
+			jdbc.sql("DROP TRIGGER bend_pointer_for_test ON policy.activation").update();
+			jdbc.sql("DROP FUNCTION policy.bend_pointer_for_test()").update();
+		}
+		assertThat(activations.activations(world, "", false)).isEmpty();
+		assertThat(activations.activationEvents(world, "", null, 0, 10)).isEmpty();
 	}
 
 	@Test
