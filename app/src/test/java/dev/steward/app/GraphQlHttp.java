@@ -55,6 +55,17 @@ public final class GraphQlHttp {
 		return post(token, document, Map.of());
 	}
 
+	/** Creates a world with a fresh id as the given caller (an operator or admin) and returns its id. */
+	public String createWorld(String token) {
+		String id = "world-" + java.util.UUID.randomUUID();
+		Response created = post(token, "mutation($id: ID!) { createWorld(input: {id: $id, name: \"Fixture\"}) { world { id } } }",
+				Map.of("id", id));
+		if (created.hasErrors() || created.status() != 200) {
+			throw new IllegalStateException("Could not create a world: " + created.body());
+		}
+		return id;
+	}
+
 	/** An HTTP response and its parsed body. */
 	public record Response(int status, String body, JsonNode json) {
 

@@ -2,6 +2,7 @@ package dev.steward.app.graphql.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import dev.steward.app.security.ApiTokens;
@@ -66,12 +67,11 @@ class PolicyInsightsGraphQlIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		graphql = new GraphQlHttp(port);
-		author = tokens.issue("author-" + UUID.randomUUID(), Role.AUTHOR, "test").secret();
-		operator = tokens.issue("operator-" + UUID.randomUUID(), Role.OPERATOR, "test").secret();
-		viewer = tokens.issue("viewer-" + UUID.randomUUID(), Role.VIEWER, "test").secret();
-		world = "world-" + UUID.randomUUID();
-		assertThat(graphql.post(operator, "mutation($id: ID!) { createWorld(input: {id: $id, name: \"I\"}) { world { id } } }",
-				Map.of("id", world)).hasErrors()).isFalse();
+		Callers callers = Callers.issuedBy(tokens);
+		author = callers.author();
+		operator = callers.operator();
+		viewer = callers.viewer();
+		world = graphql.createWorld(operator);
 		namespace = "ns" + UUID.randomUUID().toString().replace("-", "");
 	}
 

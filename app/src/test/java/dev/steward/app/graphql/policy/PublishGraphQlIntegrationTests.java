@@ -2,6 +2,7 @@ package dev.steward.app.graphql.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import dev.steward.app.security.ApiTokens;
@@ -74,10 +75,11 @@ class PublishGraphQlIntegrationTests {
 	@BeforeEach
 	void aWorldWithALocationAndARegistryActive() {
 		graphql = new GraphQlHttp(port);
-		author = tokens.issue("author-" + UUID.randomUUID(), Role.AUTHOR, "test").secret();
-		operator = tokens.issue("operator-" + UUID.randomUUID(), Role.OPERATOR, "test").secret();
-		viewer = tokens.issue("viewer-" + UUID.randomUUID(), Role.VIEWER, "test").secret();
-		world = newWorld();
+		Callers callers = Callers.issuedBy(tokens);
+		author = callers.author();
+		operator = callers.operator();
+		viewer = callers.viewer();
+		world = graphql.createWorld(operator);
 		String namespace = "ns" + UUID.randomUUID().toString().replace("-", "");
 		location = "location:" + namespace + ":cellar";
 		registry = "registry:" + namespace + ":places";
@@ -97,7 +99,7 @@ class PublishGraphQlIntegrationTests {
 		HttpResponse<String> download = get(artifactUrl, viewer, null);
 		String etag = download.headers().firstValue("ETag").orElse("");
 		HttpResponse<String> notModified = get(artifactUrl, viewer, etag);
-		String other = newWorld();
+		String other = graphql.createWorld(operator);
 		Response imported = graphql.post(operator, IMPORT, Map.of("input", Map.of("artifact", parse(download.body()),
 				"worldId", other)));
 		Response importedAgain = graphql.post(operator, IMPORT, Map.of("input", Map.of("artifact", parse(download.body()),
@@ -201,14 +203,6 @@ class PublishGraphQlIntegrationTests {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(JSON.readTree(unknown.body()).path("code").asString()).isEqualTo("POLICY_PUBLISH_RUN_NOT_FOUND");
 		assertThat(notANumber.statusCode()).isEqualTo(404);
-	}
-
-	private String newWorld() {
-		String id = "world-" + UUID.randomUUID();
-		Response created = graphql.post(operator, "mutation($id: ID!) { createWorld(input: {id: $id, name: \"P\"}) { world { id } } }",
-				Map.of("id", id));
-		assertThat(created.hasErrors()).as(created.body()).isFalse();
-		return id;
 	}
 
 	private void upsert(String policyId, Map<String, Object> content) {

@@ -2,6 +2,7 @@ package dev.steward.app.graphql.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import dev.steward.app.security.ApiTokens;
@@ -60,13 +61,11 @@ class RuntimeResolutionGraphQlIntegrationTests {
 	@BeforeEach
 	void aWorldWithAPromptAManifestAndItsAxisBundleActive() {
 		graphql = new GraphQlHttp(port);
-		author = tokens.issue("author-" + UUID.randomUUID(), Role.AUTHOR, "test").secret();
-		operator = tokens.issue("operator-" + UUID.randomUUID(), Role.OPERATOR, "test").secret();
-		viewer = tokens.issue("viewer-" + UUID.randomUUID(), Role.VIEWER, "test").secret();
-		world = "world-" + UUID.randomUUID();
-		Response created = graphql.post(operator, "mutation($id: ID!) { createWorld(input: {id: $id, name: \"R\"}) { world { id } } }",
-				Map.of("id", world));
-		assertThat(created.hasErrors()).as(created.body()).isFalse();
+		Callers callers = Callers.issuedBy(tokens);
+		author = callers.author();
+		operator = callers.operator();
+		viewer = callers.viewer();
+		world = graphql.createWorld(operator);
 		String namespace = "ns" + UUID.randomUUID().toString().replace("-", "");
 		String bundle = "bundle-" + UUID.randomUUID();
 		prompt = "prompt:" + namespace + ":greeting";
