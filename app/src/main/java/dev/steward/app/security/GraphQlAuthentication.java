@@ -20,14 +20,15 @@ import reactor.core.publisher.Mono;
 /**
  * Puts the authenticated principal into the context of every GraphQL operation. Over HTTP the security filter
  * has authenticated the bearer token already; over WebSocket the token comes in the graphql-ws
- * {@code connection_init} payload ({@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}})
- * and a connection without a valid one is closed with 4401.
+ * {@code connection_init} payload ({@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}}),
+ * a connection without a valid one is closed with 4401, and the token is checked again for every operation the
+ * connection starts.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 
-	private static final String SESSION_PRINCIPAL = StewardPrincipal.class.getName();
+	private static final String SESSION_TOKEN = GraphQlAuthentication.class.getName() + ".token";
 
 	private final BearerTokens tokens;
 
@@ -37,18 +38,18 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
-		Optional<StewardPrincipal> principal = tokenIn(payload).flatMap(tokens::authenticate);
-		if (principal.isEmpty()) {
+		Optional<String> token = tokenIn(payload);
+		if (token.flatMap(tokens::authenticate).isEmpty()) {
 			return Mono.error(new UnauthenticatedError("connection_init must carry a valid bearer token"));
 		}
-		info.getAttributes().put(SESSION_PRINCIPAL, principal.get());
+		info.getAttributes().put(SESSION_TOKEN, token.get());
 		return Mono.empty();
 	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, WebGraphQlInterceptor.Chain chain) {
 		StewardPrincipal principal = request instanceof WebSocketGraphQlRequest webSocket
-				? (StewardPrincipal) webSocket.getSessionInfo().getAttributes().get(SESSION_PRINCIPAL)
+				? fromSession(webSocket.getSessionInfo())
 				: fromSecurityContext();
 		if (principal != null) {
 			request.configureExecutionInput((input, builder) -> builder
@@ -56,6 +57,13 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 				.build());
 		}
 		return chain.next(request);
+	}
+
+	/** The connection's token, checked again for every operation, so that a revoked token starts nothing new. */
+	private @Nullable StewardPrincipal fromSession(WebSocketSessionInfo session) {
+		return session.getAttributes().get(SESSION_TOKEN) instanceof String token
+				? tokens.authenticate(token).orElse(null)
+				: null;
 	}
 
 	private static @Nullable StewardPrincipal fromSecurityContext() {

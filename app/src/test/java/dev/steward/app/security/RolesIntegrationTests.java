@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 /** Each role against a query and a mutation it may run and one it may not. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -90,6 +96,30 @@ class RolesIntegrationTests {
 		assertThat(listed.data().path("apiTokens").valueStream().map(token -> token.path("id").asString()))
 			.contains(id);
 		assertThat(listed.body()).doesNotContain(secret);
+	}
+
+	@Test
+	void aRevokedTokenStartsNoNewOperationOnAnOpenWebSocket() {
+		ApiTokens.IssuedToken issued = tokens.issue("socket-" + UUID.randomUUID(), Role.VIEWER, "test");
+		WebSocketGraphQlClient client = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+				new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
+					@Override
+					public Mono<Object> connectionInitPayload() {
+						return Mono.just(Map.of("Authorization", "Bearer " + issued.secret()));
+					}
+				}).build();
+		try {
+			ClientGraphQlResponse before = client.document("{ me { name } }").execute().block(Duration.ofSeconds(10));
+			tokens.revoke(issued.token().id(), "test");
+			ClientGraphQlResponse after = client.document("{ me { name } }").execute().block(Duration.ofSeconds(10));
+
+			assertThat(before.field("me.name").<String>getValue()).isEqualTo(issued.token().name());
+			assertThat(after.getErrors()).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+		}
+		finally {
+			client.stop().block(Duration.ofSeconds(5));
+		}
 	}
 
 	private String token(Role role) {
