@@ -9,7 +9,7 @@ import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.RollbackActivation;
-import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.Activations;
 import dev.steward.policy.domain.PolicyActivated;
 import dev.steward.policy.domain.PolicyLog;
@@ -55,8 +55,8 @@ class ActivationManagement implements ActivationFacade {
 
 	@Override
 	public ActivationEventView activate(ActivatePolicy command) {
-		return write(command.worldId(), command.clientProfile(), PolicyId.parse(command.policyId()),
-				command.variant(), null, command.actor());
+		return write(ActivationScope.of(command.worldId(), command.clientProfile()),
+				PolicyId.parse(command.policyId()), command.variant(), null, command.actor());
 	}
 
 	@Override
@@ -68,28 +68,25 @@ class ActivationManagement implements ActivationFacade {
 			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH, "Activation event "
 					+ target.activationEventId() + " is of " + target.policyId() + ", not " + command.policyId());
 		}
-		boolean otherWorld = command.worldId() != null && !target.worldId().equals(world(command.worldId()));
-		boolean otherProfile = (command.worldId() != null || command.clientProfile() != null)
-				&& !target.clientProfile().equals(clientProfile(command.clientProfile()));
-		if (otherWorld || otherProfile) {
-			String asked = scope(command.worldId() == null ? target.worldId() : world(command.worldId()),
-					clientProfile(command.clientProfile()));
-			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH, "Activation event "
-					+ target.activationEventId() + " is of scope " + scope(target.worldId(), target.clientProfile())
-					+ ", not " + asked);
+		ActivationScope scope = ActivationScope.of(target.worldId(), target.clientProfile());
+		if (command.worldId() != null || command.clientProfile() != null) {
+			ActivationScope asked = ActivationScope.of(
+					command.worldId() == null ? target.worldId() : command.worldId(), command.clientProfile());
+			if (!asked.equals(scope)) {
+				throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH, "Activation event "
+						+ target.activationEventId() + " is of scope " + scope + ", not " + asked);
+			}
 		}
-		return write(target.worldId(), target.clientProfile(), PolicyId.parse(target.policyId()), target.variant(),
-				target.activationEventId(), command.actor());
+		return write(scope, PolicyId.parse(target.policyId()), target.variant(), target.activationEventId(),
+				command.actor());
 	}
 
-	private ActivationEventView write(String worldIdInput, String clientProfileInput, PolicyId policyId,
-			String variant, @Nullable Long rollbackOf, String actor) {
-		String worldId = world(worldIdInput);
-		String clientProfile = clientProfile(clientProfileInput);
-		if (!worldExists(worldId)) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
-		}
-		variant = variant.strip();
+	private ActivationEventView write(ActivationScope scope, PolicyId policyId, String variantInput,
+			@Nullable Long rollbackOf, String actor) {
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
+		worlds.requireExisting(worldId);
+		String variant = variantInput.strip();
 		if (!variants.exists(policyId, variant)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
 					"There is no variant " + variant + " of " + policyId);
@@ -104,7 +101,7 @@ class ActivationManagement implements ActivationFacade {
 			.orElse(null);
 		if (!Objects.equals(pointer, replayed) || !variant.equals(pointer)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_ACTIVATION_REPLAY_MISMATCH, "Replaying " + policyId
-					+ " in " + scope(worldId, clientProfile) + " gives " + replayed + " but the pointer is " + pointer);
+					+ " in " + scope + " gives " + replayed + " but the pointer is " + pointer);
 		}
 		return recorded;
 	}
@@ -112,8 +109,9 @@ class ActivationManagement implements ActivationFacade {
 	@Override
 	@Transactional(readOnly = true)
 	public List<ActivationView> activations(String worldIdInput, String clientProfileInput, boolean effective) {
-		String worldId = world(worldIdInput);
-		String clientProfile = clientProfile(clientProfileInput);
+		ActivationScope scope = ActivationScope.of(worldIdInput, clientProfileInput);
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
 		if (!effective || clientProfile.isEmpty()) {
 			return activations.pointers(worldId, clientProfile);
 		}
@@ -134,15 +132,17 @@ class ActivationManagement implements ActivationFacade {
 			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
 					"A page holds 0 to " + MAX_PAGE + " events, not " + limit);
 		}
-		return activations.events(world(worldId), clientProfile(clientProfile),
+		ActivationScope scope = ActivationScope.of(worldId, clientProfile);
+		return activations.events(scope.worldId(), scope.clientProfile(),
 				policyId == null ? null : PolicyId.parse(policyId), after, limit);
 	}
 
 	@Override
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ActivationReplayCheck verifyReplay(String worldIdInput, String clientProfileInput) {
-		String worldId = world(worldIdInput);
-		String clientProfile = clientProfile(clientProfileInput);
+		ActivationScope scope = ActivationScope.of(worldIdInput, clientProfileInput);
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
 		List<ActivationEventView> events = activations.allEvents(worldId, clientProfile);
 		Map<String, String> replayed = new TreeMap<>();
 		events.forEach(event -> replayed.put(event.policyId(), event.variant()));
@@ -158,29 +158,5 @@ class ActivationManagement implements ActivationFacade {
 		}
 		return new ActivationReplayCheck(worldId, clientProfile, mismatches.isEmpty(), events.size(),
 				pointers.size(), mismatches);
-	}
-
-	private boolean worldExists(String worldId) {
-		try {
-			return worlds.existsById(WorldId.of(worldId));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
-	private static String world(String worldId) {
-		if (worldId == null || worldId.isBlank()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
-		}
-		return worldId.strip();
-	}
-
-	private static String clientProfile(@Nullable String clientProfile) {
-		return clientProfile == null ? "" : clientProfile.strip();
-	}
-
-	private static String scope(String worldId, String clientProfile) {
-		return clientProfile.isEmpty() ? worldId : worldId + ":" + clientProfile;
 	}
 }

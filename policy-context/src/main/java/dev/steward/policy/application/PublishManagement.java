@@ -18,7 +18,7 @@ import dev.steward.policy.PublishRunPage;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.PublishScope;
 import dev.steward.policy.UpsertPolicyVariant;
-import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.ArtifactEnvelope;
 import dev.steward.policy.domain.ArtifactVariant;
 import dev.steward.policy.domain.ExportArtifact;
@@ -94,13 +94,15 @@ class PublishManagement implements PublishFacade {
 	@Override
 	@Transactional
 	public PublishRunView publish(PublishScope command) {
-		String worldId = existingWorld(command.worldId());
-		String clientProfile = clientProfile(command.clientProfile());
+		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
+		worlds.requireExisting(scope.worldId());
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
 		List<PolicyVariantView> effective = new ArrayList<>();
 		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
 			effective.add(variants.find(PolicyId.parse(activation.policyId()), activation.variant())
 				.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING,
-						"Scope " + scope(worldId, activation.clientProfile()) + " points " + activation.policyId()
+						"Scope " + ActivationScope.of(worldId, activation.clientProfile()) + " points " + activation.policyId()
 								+ " at variant " + activation.variant() + ", which does not exist")));
 		}
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
@@ -125,7 +127,8 @@ class PublishManagement implements PublishFacade {
 			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
 					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
 		}
-		List<PublishRunView> page = runs.list(world(worldId), clientProfile == null ? null : clientProfile.strip(),
+		List<PublishRunView> page = runs.list(ActivationScope.of(worldId, null).worldId(),
+				clientProfile == null ? null : clientProfile.strip(),
 				beforeId, limit + 1);
 		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
 	}
@@ -145,10 +148,12 @@ class PublishManagement implements PublishFacade {
 	@Override
 	public ArtifactImportSummary importArtifact(ImportPolicyArtifact command) {
 		ArtifactEnvelope artifact = ArtifactEnvelope.verify(command.artifact(), hashes);
-		String worldId = existingWorld(command.worldId() == null || command.worldId().isBlank() ? artifact.worldId()
-				: command.worldId());
-		String clientProfile = clientProfile(
+		ActivationScope scope = ActivationScope.of(
+				command.worldId() == null || command.worldId().isBlank() ? artifact.worldId() : command.worldId(),
 				command.clientProfile() != null ? command.clientProfile() : artifact.clientProfile());
+		worlds.requireExisting(scope.worldId());
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
 
 		List<Entry> entries = new ArrayList<>();
 		Set<String> present = new HashSet<>();
@@ -184,7 +189,7 @@ class PublishManagement implements PublishFacade {
 				}
 				catch (PolicyException ex) {
 					entries.add(new Entry(policyId, variant, Action.ERROR,
-							"not activated in " + scope(worldId, clientProfile) + ": " + ex.getMessage()));
+							"not activated in " + scope + ": " + ex.getMessage()));
 				}
 			}
 		}
@@ -225,35 +230,5 @@ class PublishManagement implements PublishFacade {
 		return existing.schemaVersion().equals(variant.schemaVersion().strip())
 				&& existing.policyVersion() == variant.policyVersion() && existing.status().equals(variant.status())
 				&& existing.contentHash().equals(hashes.contentHash(id, name, variant.content()));
-	}
-
-	private String existingWorld(String worldIdInput) {
-		String worldId = world(worldIdInput);
-		boolean exists;
-		try {
-			exists = worlds.existsById(WorldId.of(worldId));
-		}
-		catch (IllegalArgumentException ex) {
-			exists = false;
-		}
-		if (!exists) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
-		}
-		return worldId;
-	}
-
-	private static String world(@Nullable String worldId) {
-		if (worldId == null || worldId.isBlank()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
-		}
-		return worldId.strip();
-	}
-
-	private static String clientProfile(@Nullable String clientProfile) {
-		return clientProfile == null ? "" : clientProfile.strip();
-	}
-
-	private static String scope(String worldId, String clientProfile) {
-		return clientProfile.isEmpty() ? worldId : worldId + ":" + clientProfile;
 	}
 }

@@ -10,7 +10,7 @@ import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.RuntimeResolutionFacade;
-import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.PolicyType;
 import dev.steward.policy.domain.PolicyVariants;
@@ -182,20 +182,10 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 	}
 
 	private Scope scope(String worldIdInput, @Nullable String clientProfileInput) {
-		List<ActivationView> effective = activations.activations(worldIdInput,
-				clientProfileInput == null ? "" : clientProfileInput, true);
-		String worldId = worldIdInput.strip();
-		boolean exists;
-		try {
-			exists = worlds.existsById(WorldId.of(worldId));
-		}
-		catch (IllegalArgumentException ex) {
-			exists = false;
-		}
-		if (!exists) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
-		}
-		return new Scope(worldId, clientProfileInput == null ? "" : clientProfileInput.strip(), effective.stream()
+		ActivationScope scope = ActivationScope.of(worldIdInput, clientProfileInput);
+		List<ActivationView> effective = activations.activations(scope.worldId(), scope.clientProfile(), true);
+		worlds.requireExisting(scope.worldId());
+		return new Scope(scope.worldId(), scope.clientProfile(), effective.stream()
 			.collect(Collectors.toMap(ActivationView::policyId, Function.identity(), (a, b) -> b, LinkedHashMap::new)));
 	}
 

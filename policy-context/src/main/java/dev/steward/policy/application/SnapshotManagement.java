@@ -2,13 +2,11 @@ package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationView;
-import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyHashSnapshot;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicySnapshotFacade;
 import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.WorldId;
+import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.SnapshotTree;
@@ -46,14 +44,10 @@ class SnapshotManagement implements PolicySnapshotFacade {
 
 	@Override
 	public PolicyHashSnapshot hashSnapshot(String worldIdInput, String clientProfileInput) {
-		if (worldIdInput == null || worldIdInput.isBlank()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
-		}
-		String worldId = worldIdInput.strip();
-		String clientProfile = clientProfileInput == null ? "" : clientProfileInput.strip();
-		if (!exists(worldId)) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + worldId);
-		}
+		ActivationScope scope = ActivationScope.of(worldIdInput, clientProfileInput);
+		String worldId = scope.worldId();
+		String clientProfile = scope.clientProfile();
+		worlds.requireExisting(worldId);
 		List<PolicyVariantView> effective = activations.activations(worldId, clientProfile, true)
 			.stream()
 			.map(this::variant)
@@ -63,15 +57,6 @@ class SnapshotManagement implements PolicySnapshotFacade {
 		return new PolicyHashSnapshot(worldId, clientProfile, PolicyHashSnapshot.HASH_VERSION, canonicalRoot,
 				clock.instant().truncatedTo(ChronoUnit.MICROS), tree.files().size(), tree.rootHash(), tree.files(),
 				tree.directories());
-	}
-
-	private boolean exists(String worldId) {
-		try {
-			return worlds.existsById(WorldId.of(worldId));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private PolicyVariantView variant(ActivationView activation) {
