@@ -145,8 +145,8 @@ class PolicyVariantsGraphQlController {
 			GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		int limit = Cursors.first(first == null ? 50 : first);
-		String position = Cursors.decode(EVENT_CURSOR, after);
-		long afterSequence = position == null ? 0 : parseSequence(position);
+		Long position = Cursors.decodeNumber(EVENT_CURSOR, after);
+		long afterSequence = position == null ? 0 : position;
 		List<ActivationEventView> page = activations.activationEvents(worldId,
 				Objects.requireNonNullElse(clientProfile, ""), policyId, afterSequence, limit + 1);
 		List<ActivationEventEdge> edges = page.stream()
@@ -224,14 +224,6 @@ class PolicyVariantsGraphQlController {
 				rollbackOf == null ? null : ((Number) rollbackOf).longValue(), entry.actor(), entry.createdAt());
 	}
 
-	private static long parseSequence(String position) {
-		try {
-			return Long.parseLong(position);
-		}
-		catch (NumberFormatException ex) {
-			throw new dev.steward.app.graphql.errors.InvalidArgumentError("after is not a cursor of this list");
-		}
-	}
 
 	private static @Nullable String code(@Nullable String status) {
 		return status == null ? null : status.toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.graphql.errors.InvalidArgumentError;
 import dev.steward.app.graphql.relay.Cursors;
 import dev.steward.app.graphql.relay.PageInfo;
 import dev.steward.app.http.policy.PublishArtifactController;
@@ -55,8 +54,7 @@ class PublishGraphQlController {
 	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
-		String position = Cursors.decode(RUN_CURSOR, after);
-		PublishRunPage page = publishing.runs(worldId, clientProfile, position == null ? null : runId(position),
+		PublishRunPage page = publishing.runs(worldId, clientProfile, Cursors.decodeNumber(RUN_CURSOR, after),
 				Cursors.first(first == null ? DEFAULT_FIRST : first));
 		List<PublishRunEdge> edges = page.runs()
 			.stream()
@@ -91,14 +89,6 @@ class PublishGraphQlController {
 		return PublishArtifactController.path(run.publishRunId());
 	}
 
-	private static long runId(String position) {
-		try {
-			return Long.parseLong(position);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidArgumentError("after is not a cursor of this list");
-		}
-	}
 
 	record PublishScopeInput(String worldId, @Nullable String clientProfile) {
 	}

@@ -36,6 +36,20 @@ public final class Cursors {
 		throw new InvalidArgumentError("after is not a cursor of this list");
 	}
 
+	/** The number in a cursor of the given kind whose key is a number (a sequence, a run id), or null for none. */
+	public static @Nullable Long decodeNumber(String kind, @Nullable String cursor) {
+		String key = decode(kind, cursor);
+		if (key == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(key);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidArgumentError("after is not a cursor of this list");
+		}
+	}
+
 	/** {@code first}, checked to lie in 0..{@value #MAX_FIRST}. */
 	public static int first(int first) {
 		if (first < 0 || first > MAX_FIRST) {
