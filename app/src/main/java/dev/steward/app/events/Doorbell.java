@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -19,7 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * The one LISTEN connection of this instance, opened beside the pool so that it never returns to it. A bell ({@code <context>:<sequence>}, rung by the log's trigger at
  * commit) makes the hub read the contexts it names, once each however many bells came together; when no bell
  * comes for a poll interval, the hub reads every context anyway, so a lost bell or a dropped connection delays an
- * event by at most one interval. A broken connection is closed and opened again.
+ * event by at most one interval. A broken connection is closed and opened again. Bells whose topic is not a
+ * context go to the {@link DoorbellSignal} of that topic (a revoked token, for instance).
  */
 public class Doorbell implements SmartLifecycle {
 
@@ -42,10 +46,13 @@ public class Doorbell implements SmartLifecycle {
 
 	private volatile Connection connection;
 
-	public Doorbell(HikariDataSource dataSource, EventHub hub, Duration pollInterval) {
+	private final Map<String, DoorbellSignal> signals;
+
+	public Doorbell(HikariDataSource dataSource, EventHub hub, Duration pollInterval, List<DoorbellSignal> signals) {
 		this.dataSource = dataSource;
 		this.hub = hub;
 		this.pollInterval = pollInterval;
+		this.signals = signals.stream().collect(Collectors.toUnmodifiableMap(DoorbellSignal::topic, signal -> signal));
 	}
 
 	@Override
@@ -93,7 +100,14 @@ public class Doorbell implements SmartLifecycle {
 					for (PGNotification bell : bells) {
 						String parameter = bell.getParameter();
 						int colon = parameter.indexOf(':');
-						contexts.add(colon < 0 ? parameter : parameter.substring(0, colon));
+						String topic = colon < 0 ? parameter : parameter.substring(0, colon);
+						DoorbellSignal signal = signals.get(topic);
+						if (signal != null) {
+							signal.rang(colon < 0 ? "" : parameter.substring(colon + 1));
+						}
+						else {
+							contexts.add(topic);
+						}
 					}
 					hub.poll(contexts);
 				}

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** Wires each context's log into the hub, and the hub to this instance's doorbell. */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +42,12 @@ class EventConfiguration {
 			public long sequenceOf(PolicyLogEntry entry) {
 				return entry.sequence();
 			}
+
+			@Override
+			public long sizeOf(PolicyLogEntry entry) {
+				return 256 + 2L * (entry.type().length() + entry.subjectKind().length() + entry.subjectId().length()
+						+ entry.actor().length() + entry.payloadDigest().length()) + ApproximateSize.of(entry.payload());
+			}
 		};
 	}
 
@@ -51,12 +58,14 @@ class EventConfiguration {
 
 	@Bean
 	Doorbell doorbell(HikariDataSource dataSource, EventHub hub,
-			@Value("${steward.events.poll-interval:2s}") Duration pollInterval) {
-		return new Doorbell(dataSource, hub, pollInterval);
+			@Value("${steward.events.poll-interval:2s}") Duration pollInterval, List<DoorbellSignal> signals) {
+		return new Doorbell(dataSource, hub, pollInterval, signals);
 	}
 
 	@Bean
-	EventStreams eventStreams(EventHub hub) {
-		return new EventStreams(hub);
+	EventStreams eventStreams(EventHub hub,
+			@Value("${steward.graphql.subscriptions.buffer-events:1000}") int bufferEvents,
+			@Value("${steward.graphql.subscriptions.buffer-bytes:4MB}") DataSize bufferBytes) {
+		return new EventStreams(hub, new SubscriberBuffer(bufferEvents, bufferBytes.toBytes()));
 	}
 }

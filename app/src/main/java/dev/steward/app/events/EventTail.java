@@ -22,4 +22,9 @@ public interface EventTail<E> {
 	long head();
 
 	long sequenceOf(E entry);
+
+	/** About how many bytes the entry takes while it waits to be sent; counted against a subscriber's buffer. */
+	default long sizeOf(E entry) {
+		return 512;
+	}
 }

@@ -58,12 +58,23 @@ public class ApiTokens {
 		return new IssuedToken(find(id).orElseThrow(), secret);
 	}
 
-	/** Revokes a token; revoking it again changes nothing. Returns the token, or empty when there is none. */
+	/**
+	 * Revokes a token; revoking it again changes nothing. Returns the token, or empty when there is none. A
+	 * revocation rings the events doorbell ({@code token_revoked:<id>}, delivered at commit), so that every instance
+	 * ends the token's running subscriptions.
+	 */
 	@Transactional
 	public Optional<ApiToken> revoke(UUID id, String actor) {
-		jdbc.sql("UPDATE access.api_token SET revoked_at = now(), revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+		int revoked = jdbc
+			.sql("UPDATE access.api_token SET revoked_at = now(), revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(actor, id)
 			.update();
+		if (revoked > 0) {
+			jdbc.sql("SELECT pg_notify('steward_events', ?)")
+				.param(BearerTokens.REVOKED_TOPIC + ":" + id)
+				.query((row, index) -> row.getString(1))
+				.list();
+		}
 		return find(id);
 	}
 

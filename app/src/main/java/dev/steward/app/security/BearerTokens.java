@@ -21,6 +21,12 @@ public class BearerTokens {
 
 	static final String BOOTSTRAP_PRINCIPAL = "bootstrap";
 
+	/** The WebSocket session attribute that holds the token a graphql-ws connection authenticated with. */
+	public static final String SESSION_ATTRIBUTE = "dev.steward.app.security.token";
+
+	/** The doorbell topic a revocation rings on every instance: {@code token_revoked:<id>}. */
+	public static final String REVOKED_TOPIC = "token_revoked";
+
 	private final ApiTokens apiTokens;
 
 	private final ObjectProvider<JwtDecoder> jwtDecoder;

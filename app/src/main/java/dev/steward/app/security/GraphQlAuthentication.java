@@ -22,13 +22,14 @@ import reactor.core.publisher.Mono;
  * has authenticated the bearer token already; over WebSocket the token comes in the graphql-ws
  * {@code connection_init} payload ({@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}}),
  * a connection without a valid one is closed with 4401, and the token is checked again for every operation the
- * connection starts.
+ * connection starts. When a token is revoked, its running subscriptions end: see the graphql server's revocation
+ * bell.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 
-	private static final String SESSION_TOKEN = GraphQlAuthentication.class.getName() + ".token";
+	private static final String SESSION_TOKEN = BearerTokens.SESSION_ATTRIBUTE;
 
 	private final BearerTokens tokens;
 

@@ -1,5 +1,8 @@
 package dev.steward.app.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -10,16 +13,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every request carries a bearer token, except the health probes, the metrics, the GraphiQL page and the
- * WebSocket upgrade (whose token travels in the graphql-ws {@code connection_init} message).
+ * WebSocket upgrade (whose token travels in the graphql-ws {@code connection_init} message). A refusal (401, 403)
+ * has a GraphQL-shaped body with the code {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,8 +49,38 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer.opaqueToken(opaque -> opaque.introspector(introspector)));
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfiguration::forbidden))
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.authenticationEntryPoint(SecurityConfiguration::unauthenticated)
+				.accessDeniedHandler(SecurityConfiguration::forbidden)
+				.opaqueToken(opaque -> opaque.introspector(introspector)));
 		return http.build();
+	}
+
+	/** 401 with the bearer challenge and a GraphQL-shaped body, whatever the path. */
+	private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		new BearerTokenAuthenticationEntryPoint().commence(request, response, ex);
+		writeError(response, "UNAUTHENTICATED", "UNAUTHORIZED",
+				"A valid bearer token is required: send Authorization: Bearer <token>.");
+	}
+
+	private static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		new BearerTokenAccessDeniedHandler().handle(request, response, ex);
+		writeError(response, "FORBIDDEN", "FORBIDDEN", "The token's role does not allow this request.");
+	}
+
+	private static void writeError(HttpServletResponse response, String code, String classification, String message)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.setContentType("application/json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code
+					+ "\",\"classification\":\"" + classification + "\"}}]}");
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ class EventStreamsTests {
 
 	final EventHub hub = new EventHub(List.of(tail), 2);
 
-	final EventStreams streams = new EventStreams(hub);
+	final EventStreams streams = new EventStreams(hub, new SubscriberBuffer(1000, 1 << 20));
 
 	@Test
 	void replaysFromTheCursorThenContinuesLiveWithoutGapOrDuplicate() throws Exception {

@@ -1,6 +1,8 @@
 package dev.steward.app.graphql.server;
 
+import dev.steward.app.security.BearerTokens;
 import graphql.execution.instrumentation.Instrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -8,20 +10,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts the limits of {@link GraphQlServerProperties} in place and adds queries over HTTP GET. Interceptors check
- * what needs no parsing (size, time) for every transport; graphql-java instrumentations check the parsed document
- * (aliases before validation, depth and cost before execution).
+ * Puts the limits of {@link GraphQlServerProperties} and {@link SubscriptionProperties} in place, gates every HTTP
+ * request to the endpoint and holds graphql-ws to its protocol. Interceptors check what needs no parsing (size,
+ * time, operations per connection) for every transport; graphql-java instrumentations check the parsed document
+ * (text, aliases, fragments and selections before validation, depth and cost before execution).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GraphQlServerProperties.class)
+@EnableConfigurationProperties({ GraphQlServerProperties.class, SubscriptionProperties.class })
 class GraphQlServerConfiguration {
 
 	@Bean
@@ -55,19 +62,76 @@ class GraphQlServerConfiguration {
 	}
 
 	@Bean
+	@Order(3)
+	Instrumentation documentShapeLimit(GraphQlServerProperties properties) {
+		return new DocumentShapeLimit(properties.maxFragments(), properties.maxSelections());
+	}
+
+	@Bean
+	@Order(-1)
+	Instrumentation textGuard() {
+		return new TextGuard();
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = "steward.graphql.introspection", havingValue = false)
 	Instrumentation introspectionOff() {
 		return new IntrospectionOff();
 	}
 
-	/** Ahead of Spring Boot's GraphQL routes, which answer every GET on the endpoint with 405. */
+	/** Outside every other interceptor but authentication, so that it shapes every response. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	WebGraphQlInterceptor errorCodes() {
+		return new ErrorCodes();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	OperationLimits operationLimits(SubscriptionProperties subscriptions, WebSocketConnections connections,
+			MeterRegistry meters) {
+		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(), connections, meters);
+	}
+
+	@Bean
+	WebSocketConnections webSocketConnections() {
+		return new WebSocketConnections();
+	}
+
+	@Bean
+	RevokedTokenBell revokedTokenBell(WebSocketConnections connections, BearerTokens tokens) {
+		return new RevokedTokenBell(connections, tokens);
+	}
+
+	/** Replaces Spring Boot's graphql-ws handler with one held to the protocol. */
+	@Bean
+	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
+			JsonMapper json, WebSocketConnections connections, OperationLimits operations) {
+		return new GraphQlWebSocketGuard(handler, new JacksonJsonHttpMessageConverter(json),
+				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(), json,
+				connections, operations);
+	}
+
+	/** Room in a graphql-ws message for a document within its limit plus its variables. */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(GraphQlServerProperties properties) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(properties.maxMessageSize());
+		container.setMaxBinaryMessageBufferSize(1024);
+		return container;
+	}
+
+	/**
+	 * Ahead of Spring Boot's GraphQL routes: every HTTP request to the endpoint or under it, except the WebSocket
+	 * upgrade, passes the gate.
+	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	RouterFunction<ServerResponse> graphQlHttpGet(GraphQlHttpHandler postHandler, JsonMapper json,
+	RouterFunction<ServerResponse> graphQlHttpGate(GraphQlHttpHandler postHandler, JsonMapper json,
 			GraphQlProperties graphQl, GraphQlServerProperties properties) {
-		HttpGetHandler handler = new HttpGetHandler(postHandler, json, properties.maxDocumentSize());
-		return RouterFunctions.route()
-			.GET(graphQl.getHttp().getPath(), request -> !HttpGetHandler.isWebSocketUpgrade(request), handler::handle)
-			.build();
+		HttpGetHandler getHandler = new HttpGetHandler(postHandler, json, properties.maxDocumentSize());
+		HttpGate gate = new HttpGate(graphQl.getHttp().getPath(), postHandler, getHandler, json,
+				properties.maxRequestSize());
+		return RouterFunctions.route(gate::covers, gate::handle);
 	}
 }

@@ -74,8 +74,9 @@ class HttpGetHandler {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errors("Only queries can be sent with GET; send a " + operation.get().name().toLowerCase(Locale.ROOT)
-						+ " with POST."));
+				.body(TransportError.body(TransportError.METHOD_NOT_ALLOWED.name(), HttpStatus.METHOD_NOT_ALLOWED,
+						"Only queries can be sent with GET; send a "
+								+ operation.get().name().toLowerCase(Locale.ROOT) + " with POST."));
 		}
 		ServerRequest post = ServerRequest.from(request)
 			.method(HttpMethod.POST)
@@ -120,7 +121,7 @@ class HttpGetHandler {
 			.map(OperationDefinition::getOperation);
 	}
 
-	private static MediaType responseType(ServerRequest.Headers headers) {
+	static MediaType responseType(ServerRequest.Headers headers) {
 		List<MediaType> accepted;
 		try {
 			accepted = headers.accept();
@@ -134,11 +135,7 @@ class HttpGetHandler {
 	}
 
 	private static ServerResponse badRequest(String message) {
-		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).body(errors(message));
-	}
-
-	private static Map<String, Object> errors(String message) {
-		return Map.of("errors", List.of(Map.of("message", message)));
+		return TransportError.BAD_REQUEST.response(message);
 	}
 
 	static boolean isWebSocketUpgrade(ServerRequest request) {

@@ -21,7 +21,8 @@ class GraphQlServerPropertiesTests {
 		GraphQlServerProperties properties = bind(environment);
 
 		assertThat(properties)
-			.isEqualTo(new GraphQlServerProperties(16384, 12, 2000, 30, Duration.ofSeconds(30), true, true));
+			.isEqualTo(new GraphQlServerProperties(16384, 12, 2000, 30, Duration.ofSeconds(30), true, true, 100, 5000,
+					1048576, 65536));
 	}
 
 	@Test
@@ -34,7 +35,8 @@ class GraphQlServerPropertiesTests {
 		GraphQlServerProperties properties = bind(environment);
 
 		assertThat(properties)
-			.isEqualTo(new GraphQlServerProperties(1000, 5, 100, 0, Duration.ofSeconds(2), false, false));
+			.isEqualTo(new GraphQlServerProperties(1000, 5, 100, 0, Duration.ofSeconds(2), false, false, 100,
+					5000, 1048576, 65536));
 	}
 
 	@Test
