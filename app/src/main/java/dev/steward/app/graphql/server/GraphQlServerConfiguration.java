@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,6 +111,14 @@ class GraphQlServerConfiguration {
 		return new GraphQlWebSocketGuard(handler, new JacksonJsonHttpMessageConverter(json),
 				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(), json,
 				connections, operations);
+	}
+
+	/** Ahead of every other filter, security included: a wildcard Content-Type would fail routing with a 500. */
+	@Bean
+	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(JsonMapper json) {
+		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	/** Room in a graphql-ws message for a document within its limit plus its variables. */
