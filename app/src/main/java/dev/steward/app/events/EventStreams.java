@@ -12,7 +12,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscriber's view of one log: the entries after its cursor, read from the log, then the live entries, with
- * no gap and no duplicate where the two meet. The replay reads a page only when the subscriber has room for it;
+ * no gap and no duplicate where the two meet. The replay reads a page only when the subscriber has room for it,
+ * and takes from it only what fits (the rest is read again later), so that a replay never overfills a buffer;
  * live entries that arrive during the replay are not kept (the log has them): only the newest sequence seen is,
  * and what lies between the replay's end and it is read from the log. An entry that arrives ahead of the next
  * expected sequence first pulls the missing ones from the log.
@@ -155,8 +156,15 @@ public class EventStreams {
 				if (done) {
 					return;
 				}
-				page.forEach(this::emitInOrder);
-				if (page.size() < room && !done) {
+				boolean full = false;
+				for (E entry : page) {
+					if (!hasRoom()) {
+						full = true;
+						break;
+					}
+					emitInOrder(entry);
+				}
+				if (!full && page.size() < room && !done) {
 					replaying = false;
 					if (newestLive > last) {
 						try {
@@ -177,9 +185,12 @@ public class EventStreams {
 			return Math.max(1, Math.min(REPLAY_PAGE, buffer.events() - queue.size()));
 		}
 
+		private boolean hasRoom() {
+			return queue.size() < buffer.events() && queuedBytes < buffer.bytes();
+		}
+
 		private void scheduleReplayIfRoom() {
-			if (replaying && !replayScheduled && !done && queue.size() < buffer.events()
-					&& queuedBytes < buffer.bytes()) {
+			if (replaying && !replayScheduled && !done && hasRoom()) {
 				replayScheduled = true;
 				replayTask = replays.schedule(this::replayStep);
 			}
@@ -205,11 +216,13 @@ public class EventStreams {
 			last = tail.sequenceOf(entry);
 			queue.add(entry);
 			queuedBytes += tail.sizeOf(entry);
-			if (queue.size() > buffer.events() || queuedBytes > buffer.bytes()) {
+			if (queue.size() > buffer.events() || (queuedBytes > buffer.bytes() && queue.size() > 1)) {
 				String limit = queue.size() > buffer.events() ? "more than " + buffer.events() + " events waiting"
 						: "more than " + buffer.bytes() + " bytes waiting";
 				fail(new SubscriberFellBehind(tail.context(), delivered, limit));
+				return;
 			}
+			drain();
 		}
 
 		private void drain() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.test.StepVerifier;
 
 /** The seam between replay and live, on an in-memory log. */
 class EventStreamsTests {
@@ -67,6 +68,88 @@ class EventStreamsTests {
 		subscription.dispose();
 
 		assertThat(received).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test // GH-9
+	void aSubscriberThatTakesNothingFailsOnceMoreEventsWaitThanItsBufferHolds() {
+		EventStreams bounded = new EventStreams(hub, new SubscriberBuffer(10, 1 << 20));
+		hub.start();
+
+		StepVerifier.create(bounded.<Long>stream("memory", null), 0)
+			.thenAwait(Duration.ofMillis(200))
+			.then(() -> {
+				tail.append(5000);
+				hub.pollAll();
+			})
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(SubscriberFellBehind.class)
+				.hasMessageContaining("more than 10 events waiting")
+				.satisfies(fellBehind -> assertThat(((SubscriberFellBehind) fellBehind).lastDelivered()).isZero()))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test // GH-9
+	void aSubscriberFailsOnceMoreBytesWaitThanItsBufferHolds() {
+		EventStreams bounded = new EventStreams(hub, new SubscriberBuffer(1000, 4 * 512));
+		hub.start();
+
+		StepVerifier.create(bounded.<Long>stream("memory", null), 2)
+			.thenAwait(Duration.ofMillis(200))
+			.then(() -> {
+				tail.append(100);
+				hub.pollAll();
+			})
+			.expectNext(1L, 2L)
+			.expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("bytes waiting")
+				.satisfies(fellBehind -> assertThat(((SubscriberFellBehind) fellBehind).lastDelivered()).isEqualTo(2)))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test // GH-9
+	void aReplayThatIsNotTakenHoldsAtMostTheBufferAndDoesNotFail() {
+		EventStreams bounded = new EventStreams(hub, new SubscriberBuffer(10, 1 << 20));
+		tail.append(3000);
+		hub.start();
+
+		StepVerifier.create(bounded.<Long>stream("memory", 0L), 3)
+			.expectNext(1L, 2L, 3L)
+			.expectNoEvent(Duration.ofMillis(300))
+			.thenRequest(2)
+			.expectNext(4L, 5L)
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test // GH-9
+	void aSubscriberThatKeepsTakingReplaysALogMuchLargerThanItsBuffer() {
+		EventStreams bounded = new EventStreams(hub, new SubscriberBuffer(10, 1 << 20));
+		tail.append(3000);
+		hub.start();
+
+		List<Long> received = bounded.<Long>stream("memory", 0L).limitRate(4).take(3000).collectList()
+			.block(Duration.ofSeconds(20));
+
+		assertThat(received).hasSize(3000).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test // GH-9
+	void liveEventsThatArriveDuringAReplayAreReadFromTheLogAfterIt() {
+		EventStreams bounded = new EventStreams(hub, new SubscriberBuffer(10, 1 << 20));
+		tail.append(200);
+		hub.start();
+
+		List<Long> received = bounded.<Long>stream("memory", 0L)
+			.doOnNext(sequence -> {
+				if (sequence == 100) {
+					tail.append(50);
+					hub.pollAll();
+				}
+			})
+			.limitRate(3)
+			.take(250)
+			.collectList()
+			.block(Duration.ofSeconds(20));
+
+		assertThat(received).hasSize(250).isSorted().doesNotHaveDuplicates();
 	}
 
 	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
