@@ -1,5 +1,6 @@
 package dev.steward.app.graphql.errors;
 
+import dev.steward.app.events.SubscriberFellBehind;
 import dev.steward.app.security.AccessDeniedError;
 import dev.steward.app.security.UnauthenticatedError;
 import dev.steward.policy.PolicyException;
@@ -41,6 +42,12 @@ class GraphQlErrors {
 	@GraphQlExceptionHandler
 	GraphQLError invalidArgument(InvalidArgumentError ex, DataFetchingEnvironment environment) {
 		return error(environment, ErrorType.BAD_REQUEST, "INVALID_ARGUMENT", ex.getMessage());
+	}
+
+	/** Not a failure of the server: the connection is closed with 4413 and the client resumes with after. */
+	@GraphQlExceptionHandler
+	GraphQLError fellBehind(SubscriberFellBehind ex, DataFetchingEnvironment environment) {
+		return error(environment, ErrorType.BAD_REQUEST, "SUBSCRIBER_FELL_BEHIND", ex.getMessage());
 	}
 
 	@GraphQlExceptionHandler

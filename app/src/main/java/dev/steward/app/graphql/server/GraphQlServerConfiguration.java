@@ -89,14 +89,14 @@ class GraphQlServerConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
-	OperationLimits operationLimits(SubscriptionProperties subscriptions, WebSocketConnections connections,
-			MeterRegistry meters) {
-		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(), connections, meters);
+	OperationLimits operationLimits(SubscriptionProperties subscriptions, WebSocketConnections connections) {
+		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(),
+				subscriptions.bufferEvents(), connections);
 	}
 
 	@Bean
-	WebSocketConnections webSocketConnections() {
-		return new WebSocketConnections();
+	WebSocketConnections webSocketConnections(MeterRegistry meters) {
+		return new WebSocketConnections(meters);
 	}
 
 	@Bean

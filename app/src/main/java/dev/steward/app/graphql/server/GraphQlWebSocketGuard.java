@@ -54,13 +54,13 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		connections.opened(session);
+		WebSocketSession counted = connections.opened(session);
 		if (!SUBPROTOCOL.equals(session.getAcceptedProtocol())) {
 			LOG.debug("Closing WebSocket session {}: no {} subprotocol", session.getId(), SUBPROTOCOL);
 			connections.close(session.getId(), CloseCodes.SUBPROTOCOL_NOT_ACCEPTABLE);
 			return;
 		}
-		super.afterConnectionEstablished(session);
+		super.afterConnectionEstablished(counted);
 	}
 
 	@Override
@@ -96,7 +96,7 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 				return;
 			}
 		}
-		super.handleMessage(session, message);
+		super.handleMessage(connections.counted(session), message);
 	}
 
 	@Override
@@ -106,8 +106,9 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+		WebSocketSession counted = connections.counted(session);
 		connections.closed(session);
-		super.afterConnectionClosed(session, closeStatus);
+		super.afterConnectionClosed(counted, closeStatus);
 	}
 
 	private void refuse(WebSocketSession session, String problem) {

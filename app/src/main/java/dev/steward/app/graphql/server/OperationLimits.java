@@ -2,8 +2,6 @@ package dev.steward.app.graphql.server;
 
 import dev.steward.app.events.SubscriberFellBehind;
 import dev.steward.app.security.BearerTokens;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +20,10 @@ import reactor.core.publisher.Mono;
 /**
  * Caps the operations running over graphql-ws, per connection and per token (on this instance), and knows which
  * ids are running so that a reused one can be refused. An operation over a cap is answered with an {@code error}
- * message whose code is {@code TOO_MANY_SUBSCRIPTIONS}; the connection stays open. A subscription whose subscriber
- * fell behind closes its connection with 4413 and counts in the {@code steward.graphql.subscribers.fell.behind}
- * metric; the client resumes with {@code after}.
+ * message whose code is {@code TOO_MANY_SUBSCRIPTIONS}; the connection stays open. A subscriber falls behind when its
+ * subscription's buffer fills, or when more messages than the buffer holds wait to be written to its connection:
+ * the connection is closed with 4413 and counted in the {@code steward.graphql.subscribers.fell.behind} metric; the
+ * client resumes with {@code after}.
  */
 class OperationLimits implements WebGraphQlInterceptor {
 
@@ -36,19 +35,17 @@ class OperationLimits implements WebGraphQlInterceptor {
 
 	private final WebSocketConnections connections;
 
-	private final Counter fellBehind;
+	private final int bufferEvents;
 
 	private final Map<String, Set<String>> runningByConnection = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> runningByToken = new ConcurrentHashMap<>();
 
-	OperationLimits(int maxPerConnection, int maxPerToken, WebSocketConnections connections, MeterRegistry meters) {
+	OperationLimits(int maxPerConnection, int maxPerToken, int bufferEvents, WebSocketConnections connections) {
 		this.maxPerConnection = maxPerConnection;
 		this.maxPerToken = maxPerToken;
+		this.bufferEvents = bufferEvents;
 		this.connections = connections;
-		this.fellBehind = Counter.builder("steward.graphql.subscribers.fell.behind")
-			.description("graphql-ws connections closed (4413) because a subscriber did not keep up")
-			.register(meters);
 	}
 
 	boolean running(String connection, String id) {
@@ -78,18 +75,40 @@ class OperationLimits implements WebGraphQlInterceptor {
 		return chain.next(request).map(response -> {
 			if (response.getData() instanceof Publisher<?> stream) {
 				Flux<Object> guarded = Flux.<Object>from(stream)
-					.onErrorResume(SubscriberFellBehind.class, ex -> {
-						LOG.info("Closing WebSocket session {} with 4413: {}", connection, ex.getMessage());
-						fellBehind.increment();
-						connections.close(connection, CloseCodes.FELL_BEHIND);
+					.doOnNext(item -> {
+						long waiting = connections.handed(connection);
+						if (waiting > bufferEvents) {
+							connections.fellBehind(connection,
+									waiting + " messages wait to be written, more than " + bufferEvents);
+						}
+					})
+					.onErrorResume(OperationLimits::fellBehind, ex -> {
+						connections.fellBehind(connection, String.valueOf(fellBehindIn(ex)));
 						return Flux.never();
 					})
+					.doOnTerminate(() -> connections.handed(connection))
 					.doFinally(signal -> release.run());
 				return response.transform(builder -> builder.data(guarded));
 			}
+			connections.handed(connection);
+			connections.handed(connection);
 			release.run();
 			return response;
 		}).doOnCancel(release).doOnError(ex -> release.run());
+	}
+
+	/** Whether the error is, or was caused by, a subscriber falling behind (Spring wraps a stream's errors). */
+	private static boolean fellBehind(Throwable error) {
+		return fellBehindIn(error) != null;
+	}
+
+	private static @org.jspecify.annotations.Nullable String fellBehindIn(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SubscriberFellBehind fellBehind) {
+				return fellBehind.getMessage();
+			}
+		}
+		return null;
 	}
 
 	private synchronized @org.jspecify.annotations.Nullable String reserve(String connection, String token, String id) {

@@ -1,33 +1,57 @@
 package dev.steward.app.graphql.server;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * The graphql-ws connections open on this instance, so that one can be closed with a code from outside its own
- * message handling: a subscriber that fell behind, a revoked token. Closing runs on its own thread, since it waits
- * for a message being sent to a client that does not read.
+ * message handling (a subscriber that fell behind, a revoked token), and how many messages each has been handed
+ * and has written, so that a connection whose client stops reading is noticed while little waits for it. Closing
+ * runs on its own thread, since it waits for a message being sent to a client that does not read.
  */
 public class WebSocketConnections {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnections.class);
 
-	private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+	private final Map<String, Connection> open = new ConcurrentHashMap<>();
 
 	private final Map<String, CloseStatus> closing = new ConcurrentHashMap<>();
 
 	private final Scheduler closer = Schedulers.boundedElastic();
 
-	void opened(WebSocketSession session) {
-		open.put(session.getId(), session);
+	private final Counter fellBehind;
+
+	WebSocketConnections(MeterRegistry meters) {
+		this.fellBehind = Counter.builder("steward.graphql.subscribers.fell.behind")
+			.description("graphql-ws connections closed (4413) because a subscriber did not keep up")
+			.register(meters);
+	}
+
+	/** Registers the connection; the session returned is the one to send through, so that writes are counted. */
+	WebSocketSession opened(WebSocketSession session) {
+		return open.computeIfAbsent(session.getId(), id -> new Connection(session)).counted;
+	}
+
+	/** The counted session of an open connection, or the session itself. */
+	WebSocketSession counted(WebSocketSession session) {
+		Connection connection = open.get(session.getId());
+		return connection == null ? session : connection.counted;
 	}
 
 	void closed(WebSocketSession session) {
@@ -40,28 +64,40 @@ public class WebSocketConnections {
 		return open.containsKey(session.getId()) && !closing.containsKey(session.getId());
 	}
 
-	/** Closes the connection with the status, once; later calls for it change nothing. */
-	void close(String sessionId, CloseStatus status) {
-		WebSocketSession session = open.get(sessionId);
-		if (session == null || closing.putIfAbsent(sessionId, status) != null) {
-			return;
+	/** Counts one message handed to the connection; returns how many it has been handed and not yet written. */
+	long handed(String sessionId) {
+		Connection connection = open.get(sessionId);
+		return connection == null ? 0 : connection.handed.incrementAndGet() - connection.written.get();
+	}
+
+	/** Closes the connection with 4413 and counts it, once. */
+	void fellBehind(String sessionId, String why) {
+		if (close(sessionId, CloseCodes.FELL_BEHIND)) {
+			fellBehind.increment();
+			LOG.info("Closing WebSocket session {} with 4413: {}", sessionId, why);
 		}
-		closer.schedule(() -> {
-			try {
-				session.close(status);
-			}
-			catch (IOException | RuntimeException ex) {
-				LOG.debug("Closing WebSocket session {} with {} failed: {}", sessionId, status, ex.toString());
-			}
-		});
+	}
+
+	/**
+	 * Closes the connection with the status, once; returns whether this call did (later ones change nothing). A
+	 * message being written is let finish first, so that the close frame follows it rather than cutting it off.
+	 */
+	boolean close(String sessionId, CloseStatus status) {
+		Connection connection = open.get(sessionId);
+		if (connection == null || closing.putIfAbsent(sessionId, status) != null) {
+			return false;
+		}
+		connection.closeAfterWrite(status);
+		return true;
 	}
 
 	/** Closes every open connection whose session attributes match, with the status; returns how many. */
 	public int closeWhere(Predicate<Map<String, Object>> attributes, CloseStatus status) {
 		int closed = 0;
-		for (WebSocketSession session : open.values()) {
-			if (!closing.containsKey(session.getId()) && attributes.test(session.getAttributes())) {
-				close(session.getId(), status);
+		for (Connection connection : open.values()) {
+			if (!closing.containsKey(connection.session.getId())
+					&& attributes.test(connection.session.getAttributes())
+					&& close(connection.session.getId(), status)) {
 				closed++;
 			}
 		}
@@ -70,5 +106,72 @@ public class WebSocketConnections {
 
 	public int count() {
 		return open.size();
+	}
+
+	private final class Connection {
+
+		final WebSocketSession session;
+
+		final AtomicLong handed = new AtomicLong();
+
+		final AtomicLong written = new AtomicLong();
+
+		final WebSocketSession counted;
+
+		final AtomicBoolean closed = new AtomicBoolean();
+
+		volatile boolean writing;
+
+		volatile @Nullable CloseStatus closeRequested;
+
+		Connection(WebSocketSession session) {
+			this.session = session;
+			this.counted = new WebSocketSessionDecorator(session) {
+
+				@Override
+				public void sendMessage(WebSocketMessage<?> message) throws IOException {
+					if (closed.get()) {
+						return;
+					}
+					writing = true;
+					try {
+						super.sendMessage(message);
+						written.incrementAndGet();
+					}
+					catch (IOException ex) {
+						if (!(ex.getCause() instanceof SocketTimeoutException) && !(ex instanceof SocketTimeoutException)) {
+							throw ex;
+						}
+						fellBehind(session.getId(), "the client read nothing while a message waited to be written");
+					}
+					finally {
+						writing = false;
+						CloseStatus requested = closeRequested;
+						if (requested != null) {
+							closeNow(requested);
+						}
+					}
+				}
+			};
+		}
+
+		void closeAfterWrite(CloseStatus status) {
+			closeRequested = status;
+			if (!writing) {
+				closer.schedule(() -> closeNow(status));
+			}
+		}
+
+		void closeNow(CloseStatus status) {
+			if (!closed.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				session.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				LOG.debug("Closing WebSocket session {} with {} failed: {}", session.getId(), status, ex.toString());
+			}
+		}
 	}
 }
