@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.Application;
 import dev.steward.app.GraphQlHttp;
+import dev.steward.app.RawGraphQlWebSocket;
+import dev.steward.app.security.ApiTokens;
+import dev.steward.app.security.Role;
 import dev.steward.app.PolicyEventsClient;
 import dev.steward.policy.PolicyEventLog;
 import java.time.Duration;
@@ -40,6 +43,9 @@ class TwoInstancesIntegrationTests {
 	@Autowired
 	EventHub hub;
 
+	@Autowired
+	ApiTokens tokens;
+
 	ConfigurableApplicationContext second;
 
 	int secondPort;
@@ -57,6 +63,23 @@ class TwoInstancesIntegrationTests {
 	@AfterEach
 	void stopSecondInstance() {
 		second.close();
+	}
+
+	@Test // GH-9
+	void aTokenRevokedOnOneInstanceEndsItsSubscriptionsOnTheOtherWithinASecond() throws Exception {
+		ApiTokens.IssuedToken issued = tokens.issue("two-instances-" + UUID.randomUUID(), Role.VIEWER, "test");
+		try (RawGraphQlWebSocket socket = RawGraphQlWebSocket.initialized(secondPort, issued.secret())) {
+			socket.subscribe("live", "subscription { policyEvents { sequence } }", "{}");
+			Thread.sleep(300);
+
+			long revokedAt = System.nanoTime();
+			tokens.revoke(issued.token().id(), "test");
+			int code = socket.closeCode(Duration.ofSeconds(5));
+			long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
+
+			assertThat(code).isEqualTo(4401);
+			assertThat(tookMillis).isLessThan(1000);
+		}
 	}
 
 	@Test

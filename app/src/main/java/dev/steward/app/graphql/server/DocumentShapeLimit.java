@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the work of validating a document proportional to its size: refuses a document with more fragment
- * definitions than the limit, or whose operations and fragments, with every fragment spread replaced by the
- * fragment's selections, hold more selections than the limit. Counting takes one pass over the document (each
+ * definitions than the limit, or whose operations together, or any one fragment, hold more selections than the limit
+ * once every fragment spread is replaced by the fragment's selections. Counting takes one pass over the document (each
  * fragment's expansion is computed once), and it runs before validation, whose cost grows with the expansion.
  */
 class DocumentShapeLimit extends SimplePerformantInstrumentation {
@@ -76,7 +76,7 @@ class DocumentShapeLimit extends SimplePerformantInstrumentation {
 				total = Math.min(cap, total + of(operation.getSelectionSet()));
 			}
 			for (String name : fragments.keySet()) {
-				total = Math.min(cap, total + fragment(name));
+				total = Math.max(total, fragment(name));
 			}
 			return total;
 		}

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param introspection whether {@code __schema} and {@code __type} are answered ({@code __typename} always is)
  * @param graphiqlEnabled whether the GraphiQL page is served at {@code /graphiql}
  * @param maxFragments the most fragment definitions a document may contain
- * @param maxSelections the most selections a document may hold once every fragment spread is replaced by the
- * fragment's selections (operations and fragment definitions together)
+ * @param maxSelections the most selections the operations of a document together, and any one fragment, may hold
+ * once every fragment spread is replaced by the fragment's selections
  * @param maxRequestSize the largest HTTP request body accepted, in bytes
  * @param maxMessageSize the largest graphql-ws message accepted, in characters; a larger one closes the connection
  * with 1009. At least the document limit, so that a document within its limit always fits with its variables
