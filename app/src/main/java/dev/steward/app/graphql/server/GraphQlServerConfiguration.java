@@ -5,6 +5,9 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -119,6 +122,16 @@ class GraphQlServerConfiguration {
 		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(json));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** Tomcat's refusals of requests no servlet sees (an undecodable URI) answer JSON rather than an HTML page. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	/** Room in a graphql-ws message for a document within its limit plus its variables. */

@@ -86,7 +86,7 @@ class HttpGateIntegrationTests {
 	}
 
 	@ParameterizedTest // GH-9
-	@ValueSource(strings = { "/graphql/", "/graphql/schema", "/graphql/x/y", "/graphql/%2e%2e" })
+	@ValueSource(strings = { "/graphql/", "/graphql/schema", "/graphql/x/y", "/graphql/%2e%2e", "/graphql/%00" })
 	void answersPathsUnderTheEndpointWith404(String path) {
 		Answer get = send("GET", path, null, null);
 		Answer post = send("POST", path, "application/json", "{\"query\":\"{ me { name } }\"}".getBytes());
