@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,12 @@ class HttpGate {
 		}
 		HttpMethod method = request.method();
 		if (HttpMethod.GET.equals(method)) {
-			return getHandler.handle(request);
+			try {
+				return getHandler.handle(request);
+			}
+			catch (InvalidParameterException ex) {
+				return TransportError.INVALID_ARGUMENT.response("The query string is not valid percent-encoded UTF-8.");
+			}
 		}
 		if (!HttpMethod.POST.equals(method)) {
 			return TransportError.METHOD_NOT_ALLOWED

@@ -139,10 +139,14 @@ public class WebSocketConnections {
 						written.incrementAndGet();
 					}
 					catch (IOException ex) {
-						if (!(ex.getCause() instanceof SocketTimeoutException) && !(ex instanceof SocketTimeoutException)) {
-							throw ex;
+						if (ex.getCause() instanceof SocketTimeoutException || ex instanceof SocketTimeoutException) {
+							fellBehind(session.getId(), "the client read nothing while a message waited to be written");
 						}
-						fellBehind(session.getId(), "the client read nothing while a message waited to be written");
+						else {
+							// the client went away or the connection is being closed: nothing for the server to report
+							LOG.debug("Writing to WebSocket session {} failed: {}", session.getId(), ex.toString());
+							closeRequested = CloseStatus.GOING_AWAY;
+						}
 					}
 					finally {
 						writing = false;

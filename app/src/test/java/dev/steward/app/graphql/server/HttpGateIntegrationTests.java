@@ -125,6 +125,15 @@ class HttpGateIntegrationTests {
 	}
 
 	@Test // GH-9
+	void refusesAQueryStringThatIsNotUtf8(CapturedOutput output) {
+		Answer answer = send("GET", "/graphql?query=%C0%AF%7B%20me%20%7B%20name%20%7D%20%7D", null, null);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.code()).isEqualTo("INVALID_ARGUMENT");
+		assertThat(output.getOut()).doesNotContain(" ERROR ");
+	}
+
+	@Test // GH-9
 	void refusesABodyLargerThanTheLimit() {
 		byte[] body = ("{\"query\":\"{ me { name } }\",\"variables\":{\"x\":\"" + "x".repeat(1 << 20) + "\"}}")
 			.getBytes();
