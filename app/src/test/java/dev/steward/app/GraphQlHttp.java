@@ -30,10 +30,15 @@ public final class GraphQlHttp {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", document);
 		body.put("variables", variables);
+		return postRaw(token, JSON.writeValueAsString(body));
+	}
+
+	/** The response of a POST of a request body written by hand, byte for byte. */
+	public Response postRaw(@Nullable String token, String jsonBody) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

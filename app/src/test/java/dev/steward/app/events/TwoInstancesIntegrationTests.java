@@ -9,7 +9,7 @@ import dev.steward.app.RawGraphQlWebSocket;
 import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.Role;
 import dev.steward.app.PolicyEventsClient;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -38,7 +39,8 @@ class TwoInstancesIntegrationTests {
 	HikariDataSource dataSource;
 
 	@Autowired
-	PolicyEventLog log;
+	@Qualifier("policyEventLog")
+	EventLog log;
 
 	@Autowired
 	EventHub hub;
