@@ -44,9 +44,10 @@ class EventConfiguration {
 			}
 
 			@Override
-			public long sizeOf(PolicyLogEntry entry) {
+			public long sizeOf(LogEntry entry) {
 				return 256 + 2L * (entry.type().length() + entry.subjectKind().length() + entry.subjectId().length()
-						+ entry.actor().length() + entry.payloadDigest().length()) + ApproximateSize.of(entry.payload());
+						+ entry.actor().length() + entry.payloadDigest().length() + entry.chainHash().length())
+						+ entry.payloadCbor().length;
 			}
 		};
 	}

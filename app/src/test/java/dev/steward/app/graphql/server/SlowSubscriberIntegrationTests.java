@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.RawGraphQlWebSocket;
+import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.CreateWorld;
-import dev.steward.policy.PolicyEventLog;
 import dev.steward.policy.WorldFacade;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,8 @@ class SlowSubscriberIntegrationTests {
 	int port;
 
 	@Autowired
-	PolicyEventLog log;
+	@Qualifier("policyEventLog")
+	EventLog log;
 
 	@Autowired
 	WorldFacade worlds;
