@@ -19,7 +19,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -93,8 +92,7 @@ class GraphQlServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	OperationLimits operationLimits(SubscriptionProperties subscriptions, WebSocketConnections connections) {
-		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(),
-				subscriptions.bufferEvents(), connections);
+		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(), connections);
 	}
 
 	@Bean
@@ -110,10 +108,11 @@ class GraphQlServerConfiguration {
 	/** Replaces Spring Boot's graphql-ws handler with one held to the protocol. */
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
-			JsonMapper json, WebSocketConnections connections, OperationLimits operations) {
+			JsonMapper json, WebSocketConnections connections, OperationLimits operations,
+			SubscriptionProperties subscriptions) {
 		return new GraphQlWebSocketGuard(handler, new JacksonJsonHttpMessageConverter(json),
 				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(), json,
-				connections, operations);
+				connections, operations, subscriptions.writeTimeout());
 	}
 
 	/** Ahead of every other filter, security included: a wildcard Content-Type would fail routing with a 500. */
@@ -124,23 +123,20 @@ class GraphQlServerConfiguration {
 		return registration;
 	}
 
-	/** Tomcat's refusals of requests no servlet sees (an undecodable URI) answer JSON rather than an HTML page. */
+	/**
+	 * Tomcat's refusals of requests no servlet sees (an undecodable URI) answer JSON rather than an HTML page, and a
+	 * graphql-ws message has room for a document within its limit plus its variables.
+	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatEdge(GraphQlServerProperties properties) {
 		return factory -> factory.addContextCustomizers(context -> {
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
 			}
+			context.addParameter("org.apache.tomcat.websocket.textBufferSize",
+					String.valueOf(properties.maxMessageSize()));
+			context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", "1024");
 		});
-	}
-
-	/** Room in a graphql-ws message for a document within its limit plus its variables. */
-	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(GraphQlServerProperties properties) {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(properties.maxMessageSize());
-		container.setMaxBinaryMessageBufferSize(1024);
-		return container;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
@@ -28,6 +29,9 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
 	static final String SUBPROTOCOL = "graphql-transport-ws";
 
+	/** Tomcat's per-session limit on one blocking write, in milliseconds. */
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
 	private static final Logger LOG = LoggerFactory.getLogger(GraphQlWebSocketGuard.class);
 
 	private static final Set<String> WITH_OPTIONAL_PAYLOAD = Set.of("connection_init", "ping", "pong");
@@ -38,13 +42,16 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
 	private final OperationLimits operations;
 
+	private final Duration writeTimeout;
+
 	GraphQlWebSocketGuard(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
 			Duration connectionInitTimeout, @Nullable Duration keepAlive, JsonMapper json,
-			WebSocketConnections connections, OperationLimits operations) {
+			WebSocketConnections connections, OperationLimits operations, Duration writeTimeout) {
 		super(graphQlHandler, converter, connectionInitTimeout, keepAlive);
 		this.json = json;
 		this.connections = connections;
 		this.operations = operations;
+		this.writeTimeout = writeTimeout;
 	}
 
 	@Override
@@ -55,6 +62,10 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		WebSocketSession counted = connections.opened(session);
+		if (session instanceof NativeWebSocketSession withNative
+				&& withNative.getNativeSession() instanceof jakarta.websocket.Session standard) {
+			standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, writeTimeout.toMillis());
+		}
 		if (!SUBPROTOCOL.equals(session.getAcceptedProtocol())) {
 			LOG.debug("Closing WebSocket session {}: no {} subprotocol", session.getId(), SUBPROTOCOL);
 			connections.close(session.getId(), CloseCodes.SUBPROTOCOL_NOT_ACCEPTABLE);

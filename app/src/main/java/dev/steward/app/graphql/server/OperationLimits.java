@@ -20,10 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * Caps the operations running over graphql-ws, per connection and per token (on this instance), and knows which
  * ids are running so that a reused one can be refused. An operation over a cap is answered with an {@code error}
- * message whose code is {@code TOO_MANY_SUBSCRIPTIONS}; the connection stays open. A subscriber falls behind when its
- * subscription's buffer fills, or when more messages than the buffer holds wait to be written to its connection:
- * the connection is closed with 4413 and counted in the {@code steward.graphql.subscribers.fell.behind} metric; the
- * client resumes with {@code after}.
+ * message whose code is {@code TOO_MANY_SUBSCRIPTIONS}; the connection stays open. A subscriber whose
+ * subscription's buffer fills has fallen behind: the connection is closed with 4413 and counted in the
+ * {@code steward.graphql.subscribers.fell.behind} metric; the client resumes with {@code after}.
  */
 class OperationLimits implements WebGraphQlInterceptor {
 
@@ -35,16 +34,13 @@ class OperationLimits implements WebGraphQlInterceptor {
 
 	private final WebSocketConnections connections;
 
-	private final int bufferEvents;
-
 	private final Map<String, Set<String>> runningByConnection = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> runningByToken = new ConcurrentHashMap<>();
 
-	OperationLimits(int maxPerConnection, int maxPerToken, int bufferEvents, WebSocketConnections connections) {
+	OperationLimits(int maxPerConnection, int maxPerToken, WebSocketConnections connections) {
 		this.maxPerConnection = maxPerConnection;
 		this.maxPerToken = maxPerToken;
-		this.bufferEvents = bufferEvents;
 		this.connections = connections;
 	}
 
@@ -75,23 +71,13 @@ class OperationLimits implements WebGraphQlInterceptor {
 		return chain.next(request).map(response -> {
 			if (response.getData() instanceof Publisher<?> stream) {
 				Flux<Object> guarded = Flux.<Object>from(stream)
-					.doOnNext(item -> {
-						long waiting = connections.handed(connection);
-						if (waiting > bufferEvents) {
-							connections.fellBehind(connection,
-									waiting + " messages wait to be written, more than " + bufferEvents);
-						}
-					})
 					.onErrorResume(OperationLimits::fellBehind, ex -> {
 						connections.fellBehind(connection, String.valueOf(fellBehindIn(ex)));
 						return Flux.never();
 					})
-					.doOnTerminate(() -> connections.handed(connection))
 					.doFinally(signal -> release.run());
 				return response.transform(builder -> builder.data(guarded));
 			}
-			connections.handed(connection);
-			connections.handed(connection);
 			release.run();
 			return response;
 		}).doOnCancel(release).doOnError(ex -> release.run());

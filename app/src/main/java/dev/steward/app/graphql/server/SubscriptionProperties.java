@@ -1,5 +1,6 @@
 package dev.steward.app.graphql.server;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,10 +13,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxPerToken the most operations the connections of one token may run at once, on one instance
  * @param bufferEvents the most events that may wait for one subscriber before it counts as fallen behind
  * @param bufferBytes about how many bytes of events may wait for one subscriber before it counts as fallen behind
+ * @param writeTimeout how long writing one message to a client that reads nothing may take before its subscriber
+ * counts as fallen behind
  */
 @ConfigurationProperties("steward.graphql.subscriptions")
 record SubscriptionProperties(@DefaultValue("100") int maxPerConnection, @DefaultValue("500") int maxPerToken,
-		@DefaultValue("1000") int bufferEvents, @DefaultValue("4MB") DataSize bufferBytes) {
+		@DefaultValue("1000") int bufferEvents, @DefaultValue("4MB") DataSize bufferBytes,
+		@DefaultValue("20s") Duration writeTimeout) {
 
 	SubscriptionProperties {
 		if (maxPerConnection < 1 || maxPerToken < 1) {

@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,9 +20,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The graphql-ws connections open on this instance, so that one can be closed with a code from outside its own
- * message handling (a subscriber that fell behind, a revoked token), and how many messages each has been handed
- * and has written, so that a connection whose client stops reading is noticed while little waits for it. Closing
- * runs on its own thread, since it waits for a message being sent to a client that does not read.
+ * message handling (a subscriber that fell behind, a revoked token). A close waits for the message being written
+ * to finish, so that the close frame follows it; a write that times out because the client reads nothing counts
+ * as falling behind. Writes to a connection that is gone are dropped quietly.
  */
 public class WebSocketConnections {
 
@@ -64,12 +63,6 @@ public class WebSocketConnections {
 		return open.containsKey(session.getId()) && !closing.containsKey(session.getId());
 	}
 
-	/** Counts one message handed to the connection; returns how many it has been handed and not yet written. */
-	long handed(String sessionId) {
-		Connection connection = open.get(sessionId);
-		return connection == null ? 0 : connection.handed.incrementAndGet() - connection.written.get();
-	}
-
 	/** Closes the connection with 4413 and counts it, once. */
 	void fellBehind(String sessionId, String why) {
 		if (close(sessionId, CloseCodes.FELL_BEHIND)) {
@@ -104,17 +97,9 @@ public class WebSocketConnections {
 		return closed;
 	}
 
-	public int count() {
-		return open.size();
-	}
-
 	private final class Connection {
 
 		final WebSocketSession session;
-
-		final AtomicLong handed = new AtomicLong();
-
-		final AtomicLong written = new AtomicLong();
 
 		final WebSocketSession counted;
 
@@ -136,7 +121,6 @@ public class WebSocketConnections {
 					writing = true;
 					try {
 						super.sendMessage(message);
-						written.incrementAndGet();
 					}
 					catch (IOException ex) {
 						if (ex.getCause() instanceof SocketTimeoutException || ex instanceof SocketTimeoutException) {

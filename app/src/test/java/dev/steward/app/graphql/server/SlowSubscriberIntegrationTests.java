@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "steward.graphql.subscriptions.buffer-events=40",
-				"steward.graphql.subscriptions.buffer-bytes=1MB" })
+				"steward.graphql.subscriptions.buffer-bytes=1MB",
+				"steward.graphql.subscriptions.write-timeout=120s" })
 class SlowSubscriberIntegrationTests {
 
 	static final String SUBSCRIPTION = """
