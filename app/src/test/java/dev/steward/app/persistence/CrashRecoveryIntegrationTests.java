@@ -77,6 +77,8 @@ class CrashRecoveryIntegrationTests {
 		Set<String> acknowledged = new HashSet<>();
 
 		steward = StewardProcess.start(dataDir, TOKEN, workDir.resolve("steward-1.log"));
+		assertThat(durabilitySettings(steward)).containsExactlyInAnyOrderEntriesOf(
+				Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"));
 		long orphan = steward.postmasterPid();
 		Round caseA = writeUntilKilled(steward, "a", StewardProcess::kill);
 		acknowledged.addAll(caseA.acknowledged());
@@ -160,8 +162,7 @@ class CrashRecoveryIntegrationTests {
 		assertThat(worldsReadOverHttp(steward, acknowledged)).as("acknowledged worlds read back over GraphQL")
 			.containsExactlyInAnyOrderElementsOf(acknowledged);
 
-		try (Connection db = DriverManager.getConnection(
-				"jdbc:postgresql://localhost:" + steward.postgresPort() + "/postgres", "postgres", "")) {
+		try (Connection db = connect(steward)) {
 			List<Long> sequences = longs(db, "SELECT sequence FROM policy.event_log ORDER BY sequence");
 			assertThat(sequences).as("the policy event log, 1..n with no hole")
 				.containsExactlyElementsOf(LongStream.rangeClosed(1, sequences.size()).boxed().toList());
@@ -177,6 +178,27 @@ class CrashRecoveryIntegrationTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static Map<String, String> durabilitySettings(StewardProcess steward) {
+		try (Connection db = connect(steward); Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT name, setting FROM pg_settings "
+						+ "WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+			Map<String, String> settings = new LinkedHashMap<>();
+			while (rows.next()) {
+				settings.put(rows.getString(1), rows.getString(2));
+			}
+			return settings;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A connection to the embedded PostgreSQL of {@code steward}, as its superuser. */
+	private static Connection connect(StewardProcess steward) throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + steward.postgresPort() + "/postgres",
+				"postgres", "");
 	}
 
 	/** The ids among {@code ids} that {@code world(id:)} finds, asked thirty at a time. */
