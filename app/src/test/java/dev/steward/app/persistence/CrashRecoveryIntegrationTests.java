@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +35,33 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded default keeps every write it acknowledged through a crash, and comes back by itself. Steward runs as
- * a process of its own; concurrent writers create worlds over HTTP; the JVM is killed with {@code kill -9} while
- * they write (case A: the embedded postmaster survives it and the restart must deal with it), then the JVM and its
- * postmaster together (case B: PostgreSQL must recover from its WAL). After each restart on the same data directory,
- * every write answered with success is there, each with its event, and the policy event log is gapless.
+ * a process of its own; concurrent writers create worlds and activate a policy over HTTP; the JVM is killed with
+ * {@code kill -9} while they write (case A: the embedded postmaster survives it and the restart must deal with it),
+ * then the JVM and its postmaster together (case B: PostgreSQL must recover from its WAL). After each restart on the
+ * same data directory, every write answered with success is there with its event, the policy event log is gapless
+ * and the activation replay check is clean.
  */
 class CrashRecoveryIntegrationTests {
 
 	private static final String TOKEN = "crash-test-admin-token";
 
-	private static final int WRITERS = 4;
+	private static final int WORLD_WRITERS = 4;
 
 	/** Writes to see acknowledged before each kill: enough that some are in flight when it lands. */
-	private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
+	private static final int WORLDS_BEFORE_KILL = 150;
+
+	private static final int ACTIVATIONS_BEFORE_KILL = 20;
+
+	private static final String ACTIVATION_WORLD = "crash-activations";
+
+	private static final String ACTIVATED_POLICY = "prompt:crash:greeting";
+
+	private static final String CREATE_WORLD = "mutation($id: ID!) { createWorld(input: {id: $id, name: \"Crash\"}) { world { id } } }";
+
+	private static final String ACTIVATE = """
+			mutation($world: ID!, $policy: ID!, $variant: String!) {
+			  activatePolicy(input: {worldId: $world, policyId: $policy, variant: $variant}) { event { activationEventId } }
+			}""";
 
 	@TempDir
 	Path workDir;
@@ -74,60 +89,92 @@ class CrashRecoveryIntegrationTests {
 	@Test // GH-9
 	void keepsEveryAcknowledgedWriteThroughAKillOfTheJvmAndAKillOfTheJvmWithItsPostmaster() {
 		Path dataDir = workDir.resolve("data");
-		Set<String> acknowledged = new HashSet<>();
+		Acknowledged acknowledged = new Acknowledged();
 
 		steward = StewardProcess.start(dataDir, TOKEN, workDir.resolve("steward-1.log"));
 		assertThat(durabilitySettings(steward)).containsExactlyInAnyOrderEntriesOf(
 				Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"));
+		prepareActivations(steward);
 		long orphan = steward.postmasterPid();
 		Round caseA = writeUntilKilled(steward, "a", StewardProcess::kill);
-		acknowledged.addAll(caseA.acknowledged());
+		acknowledged.add(caseA);
 		assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
 			.as("the postmaster outlives its JVM's kill -9 (what the restart must cope with)")
 			.isPresent();
 
 		steward = StewardProcess.start(dataDir, TOKEN, workDir.resolve("steward-2.log"));
+		Duration afterA = steward.readyIn();
 		assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isEmpty();
 		assertThat(steward.output()).contains("left running on " + dataDir.resolve("postgres"));
 		assertEveryAcknowledgedWriteIsPresentAndTheLogIsGapless(steward, acknowledged);
 		Round caseB = writeUntilKilled(steward, "b", StewardProcess::killWithPostmaster);
-		acknowledged.addAll(caseB.acknowledged());
+		acknowledged.add(caseB);
 
 		steward = StewardProcess.start(dataDir, TOKEN, workDir.resolve("steward-3.log"));
-		assertEveryAcknowledgedWriteIsPresentAndTheLogIsGapless(steward, acknowledged);
 		assertThat(steward.output()).contains("database system was not properly shut down");
+		assertEveryAcknowledgedWriteIsPresentAndTheLogIsGapless(steward, acknowledged);
 
-		System.out.printf("Crash test: case A %s; case B %s; %d acknowledged writes, all present after both restarts%n",
-				caseA, caseB, acknowledged.size());
+		System.out.printf("Crash test: case A %s; case B %s; all %d worlds and %d activations acknowledged are "
+				+ "present after both restarts; the restarts were ready in %s and %s%n", caseA, caseB,
+				acknowledged.worlds.size(), acknowledged.activations.size(), afterA, steward.readyIn());
+	}
+
+	/** A world and two variants of one policy, for a writer that activates them in turn. */
+	private static void prepareActivations(StewardProcess steward) {
+		GraphQlHttp http = new GraphQlHttp(steward.port());
+		List<GraphQlHttp.Response> responses = new ArrayList<>();
+		responses.add(http.post(TOKEN, "mutation { createWorld(input: {id: \"" + ACTIVATION_WORLD
+				+ "\", name: \"Activations\"}) { world { id } } }"));
+		for (String variant : List.of("v1", "v2")) {
+			responses.add(http.post(TOKEN, """
+					mutation($policy: ID!, $variant: String!) {
+					  upsertPolicyVariant(input: {policyId: $policy, variant: $variant, policyVersion: 1,
+					                              status: DRAFT, content: {text: "Well met."}}) { variant { id } }
+					}""", Map.of("policy", ACTIVATED_POLICY, "variant", variant)));
+		}
+		assertThat(responses).allSatisfy(response -> assertThat(response.hasErrors()).as(response.body()).isFalse());
 	}
 
 	/**
-	 * Runs {@link #WRITERS} writers of new worlds and kills Steward while they write; a writer stops at the first
-	 * request the dead server leaves unanswered.
+	 * Runs {@link #WORLD_WRITERS} writers of new worlds and one writer of activations, and kills Steward while they
+	 * write; a writer stops at the first request the dead server leaves unanswered.
 	 */
-	private static Round writeUntilKilled(StewardProcess steward, String round,
-			Consumer<StewardProcess> kill) {
-		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+	private static Round writeUntilKilled(StewardProcess steward, String round, Consumer<StewardProcess> kill) {
+		Set<String> worlds = ConcurrentHashMap.newKeySet();
+		Set<Long> activations = ConcurrentHashMap.newKeySet();
 		AtomicInteger unanswered = new AtomicInteger();
-		AtomicInteger refused = new AtomicInteger();
+		List<String> refused = new CopyOnWriteArrayList<>();
 		AtomicBoolean writing = new AtomicBoolean(true);
-		ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-		for (int w = 0; w < WRITERS; w++) {
+		ExecutorService writers = Executors.newFixedThreadPool(WORLD_WRITERS + 1);
+		for (int w = 0; w <= WORLD_WRITERS; w++) {
 			String writer = round + w;
+			boolean activator = w == WORLD_WRITERS;
 			writers.submit(() -> {
 				GraphQlHttp http = new GraphQlHttp(steward.port());
 				for (int n = 0; writing.get(); n++) {
-					String id = "crash-" + writer + "-" + n;
 					try {
-						GraphQlHttp.Response response = http.post(TOKEN,
-								"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Crash\"}) { world { id } } }",
-								Map.of("id", id));
-						if (response.status() == 200 && !response.hasErrors()
-								&& id.equals(response.data().path("createWorld").path("world").path("id").asString())) {
-							acknowledged.add(id);
+						if (activator) {
+							GraphQlHttp.Response response = http.post(TOKEN, ACTIVATE,
+									Map.of("world", ACTIVATION_WORLD, "policy", ACTIVATED_POLICY, "variant",
+											n % 2 == 0 ? "v1" : "v2"));
+							JsonNode event = response.data().path("activatePolicy").path("event");
+							if (response.status() == 200 && !response.hasErrors() && event.path("activationEventId").isNumber()) {
+								activations.add(event.path("activationEventId").asLong());
+							}
+							else {
+								refused.add(response.body());
+							}
 						}
 						else {
-							refused.incrementAndGet();
+							String id = "crash-" + writer + "-" + n;
+							GraphQlHttp.Response response = http.post(TOKEN, CREATE_WORLD, Map.of("id", id));
+							if (response.status() == 200 && !response.hasErrors()
+									&& id.equals(response.data().path("createWorld").path("world").path("id").asString())) {
+								worlds.add(id);
+							}
+							else {
+								refused.add(response.body());
+							}
 						}
 					}
 					catch (RuntimeException ex) {
@@ -138,7 +185,8 @@ class CrashRecoveryIntegrationTests {
 			});
 		}
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && Instant.now().isBefore(deadline)) {
+		while ((worlds.size() < WORLDS_BEFORE_KILL || activations.size() < ACTIVATIONS_BEFORE_KILL)
+				&& Instant.now().isBefore(deadline)) {
 			StewardProcess.sleep(Duration.ofMillis(50));
 		}
 		kill.accept(steward);
@@ -151,16 +199,23 @@ class CrashRecoveryIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(
-				ACKNOWLEDGED_BEFORE_KILL);
-		assertThat(refused).as("writes refused by a live server").hasValue(0);
-		return new Round(Set.copyOf(acknowledged), unanswered.get());
+		assertThat(refused).as("writes refused by a live server").isEmpty();
+		assertThat(worlds).as("worlds acknowledged before the kill").hasSizeGreaterThanOrEqualTo(WORLDS_BEFORE_KILL);
+		assertThat(activations).as("activations acknowledged before the kill")
+			.hasSizeGreaterThanOrEqualTo(ACTIVATIONS_BEFORE_KILL);
+		return new Round(Set.copyOf(worlds), Set.copyOf(activations), unanswered.get());
 	}
 
 	private static void assertEveryAcknowledgedWriteIsPresentAndTheLogIsGapless(StewardProcess steward,
-			Set<String> acknowledged) {
-		assertThat(worldsReadOverHttp(steward, acknowledged)).as("acknowledged worlds read back over GraphQL")
-			.containsExactlyInAnyOrderElementsOf(acknowledged);
+			Acknowledged acknowledged) {
+		assertThat(worldsReadOverHttp(steward, acknowledged.worlds)).as("acknowledged worlds read back over GraphQL")
+			.containsExactlyInAnyOrderElementsOf(acknowledged.worlds);
+		GraphQlHttp.Response replay = new GraphQlHttp(steward.port()).post(TOKEN,
+				"query($world: ID!) { verifyActivationReplay(worldId: $world) { consistent eventCount mismatches { policyId } } }",
+				Map.of("world", ACTIVATION_WORLD));
+		assertThat(replay.data().path("verifyActivationReplay").path("consistent").asBoolean())
+			.as("activation replay check: %s", replay.body())
+			.isTrue();
 
 		try (Connection db = connect(steward)) {
 			List<Long> sequences = longs(db, "SELECT sequence FROM policy.event_log ORDER BY sequence");
@@ -172,8 +227,14 @@ class CrashRecoveryIntegrationTests {
 			Set<String> worlds = strings(db, "SELECT id FROM policy.world");
 			Set<String> created = strings(db,
 					"SELECT subject_id FROM policy.event_log WHERE type = 'v1.world.created'");
-			assertThat(worlds).as("worlds in the database").containsAll(acknowledged);
+			assertThat(worlds).as("worlds in the database").containsAll(acknowledged.worlds);
 			assertThat(created).as("world-created events, one for each world").isEqualTo(worlds);
+
+			assertThat(longs(db, "SELECT event_sequence FROM policy.activation_event"))
+				.as("activations in the database")
+				.containsAll(acknowledged.activations)
+				.containsExactlyInAnyOrderElementsOf(
+						longs(db, "SELECT sequence FROM policy.event_log WHERE type = 'v1.policy.activated'"));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
@@ -250,11 +311,25 @@ class CrashRecoveryIntegrationTests {
 	}
 
 	/** What one round of writers saw: the writes answered with success, and those the kill left unanswered. */
-	private record Round(Set<String> acknowledged, int unanswered) {
+	private record Round(Set<String> worlds, Set<Long> activations, int unanswered) {
 
 		@Override
 		public String toString() {
-			return acknowledged.size() + " acknowledged, " + unanswered + " unanswered at the kill";
+			return worlds.size() + " worlds and " + activations.size() + " activations acknowledged, " + unanswered
+					+ " requests unanswered at the kill";
+		}
+	}
+
+	/** Every write answered with success so far. */
+	private static final class Acknowledged {
+
+		final Set<String> worlds = new HashSet<>();
+
+		final Set<Long> activations = new HashSet<>();
+
+		void add(Round round) {
+			worlds.addAll(round.worlds());
+			activations.addAll(round.activations());
 		}
 	}
 }

@@ -38,6 +38,8 @@ final class StewardProcess implements AutoCloseable {
 
 	private final Path dataDir;
 
+	private Duration readyIn = Duration.ZERO;
+
 	private StewardProcess(Process process, int port, Path log, Path dataDir) {
 		this.process = process;
 		this.port = port;
@@ -67,6 +69,11 @@ final class StewardProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** How long the start took, from launching the JVM to readiness. */
+	Duration readyIn() {
+		return readyIn;
 	}
 
 	int port() {
@@ -142,7 +149,8 @@ final class StewardProcess implements AutoCloseable {
 			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		Instant deadline = Instant.now().plus(READY_WITHIN);
+		Instant started = Instant.now();
+		Instant deadline = started.plus(READY_WITHIN);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Steward exited with " + process.exitValue() + " before it was ready:\n"
@@ -150,6 +158,7 @@ final class StewardProcess implements AutoCloseable {
 			}
 			try {
 				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					readyIn = Duration.between(started, Instant.now()).withNanos(0);
 					return;
 				}
 			}
