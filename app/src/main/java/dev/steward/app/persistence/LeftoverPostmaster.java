@@ -97,8 +97,10 @@ final class LeftoverPostmaster {
 			awaitRemnants();
 			return;
 		}
-		if (holder.get().pid() == ProcessHandle.current().pid()) {
-			LOG.info("Removing a stale {} that names this process", dataDirectory.resolve(PID_FILE));
+		if (isThisProcessOrAnAncestor(holder.get())) {
+			// its pid was given to this JVM or a process that started it, as happens after a reboot or in a new container
+			LOG.info("Removing a stale {}: the pid it names is this process's or an ancestor's",
+					dataDirectory.resolve(PID_FILE));
 			Files.deleteIfExists(dataDirectory.resolve(PID_FILE));
 			return;
 		}
@@ -112,6 +114,15 @@ final class LeftoverPostmaster {
 		}
 		stop(holder.get());
 		awaitRemnants();
+	}
+
+	private static boolean isThisProcessOrAnAncestor(ProcessHandle process) {
+		for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+			if (p.get().pid() == process.pid()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Optional<Long> readPid() throws IOException {

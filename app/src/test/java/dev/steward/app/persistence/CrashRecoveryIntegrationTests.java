@@ -3,6 +3,8 @@ package dev.steward.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.GraphQlHttp;
+import dev.steward.kernel.events.ChainVerification;
+import dev.steward.kernel.events.JdbcEventLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * {@code kill -9} while they write (case A: the embedded postmaster survives it and the restart must deal with it),
  * then the JVM and its postmaster together (case B: PostgreSQL must recover from its WAL). After each restart on the
  * same data directory, every write answered with success is there with its event, the policy event log is gapless
- * and the activation replay check is clean.
+ * with its hash chain intact, and the activation replay check is clean.
  */
 class CrashRecoveryIntegrationTests {
 
@@ -217,6 +221,10 @@ class CrashRecoveryIntegrationTests {
 			.as("activation replay check: %s", replay.body())
 			.isTrue();
 
+		ChainVerification chain = new JdbcEventLog(JdbcClient.create(new DriverManagerDataSource(
+				postgresUrl(steward), "postgres", "")), "policy").verify();
+		assertThat(chain.intact()).as("the policy log's hash chain: %s", chain).isTrue();
+
 		try (Connection db = connect(steward)) {
 			List<Long> sequences = longs(db, "SELECT sequence FROM policy.event_log ORDER BY sequence");
 			assertThat(sequences).as("the policy event log, 1..n with no hole")
@@ -258,8 +266,11 @@ class CrashRecoveryIntegrationTests {
 
 	/** A connection to the embedded PostgreSQL of {@code steward}, as its superuser. */
 	private static Connection connect(StewardProcess steward) throws SQLException {
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + steward.postgresPort() + "/postgres",
-				"postgres", "");
+		return DriverManager.getConnection(postgresUrl(steward), "postgres", "");
+	}
+
+	private static String postgresUrl(StewardProcess steward) {
+		return "jdbc:postgresql://localhost:" + steward.postgresPort() + "/postgres";
 	}
 
 	/** The ids among {@code ids} that {@code world(id:)} finds, asked thirty at a time. */
