@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcPolicyViewRebuild implements PolicyViewRebuild {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	private static final int PAGE = 1_000;
 
