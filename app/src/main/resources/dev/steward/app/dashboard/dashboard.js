@@ -39,9 +39,18 @@
 	function time(iso) {
 		if (!iso) return '';
 		const date = new Date(iso);
-		return el('time', { datetime: iso, title: iso }, date.toLocaleString(undefined, {
-			month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit'
-		}));
+		const today = date.toDateString() === new Date().toDateString();
+		const clock = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+		return el('time', { datetime: iso, title: date.toString() },
+			today ? clock : `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${clock}`);
+	}
+
+	// gives each cell its column's name, which a narrow screen shows beside the value instead of the header row
+	function labelCells(table) {
+		const names = [...table.tHead.rows[0].cells].map((cell) => cell.textContent.trim());
+		for (const row of table.tBodies[0].rows) {
+			[...row.cells].forEach((cell, i) => { if (row.cells.length > 1) cell.dataset.label = names[i] || ''; });
+		}
 	}
 
 	function scopeName(worldId, clientProfile) {
@@ -453,7 +462,8 @@
 				className: changed ? 'changed' : '',
 				dataset: { policy: row.policyId, variant: row.variant, changed: changed ? 'true' : 'false' }
 			},
-			el('th', { scope: 'row' }, el('code', {}, row.policyId), changed ? el('mark', { className: 'badge' }, 'changed') : null),
+			el('th', { scope: 'row' }, el('span', {}, el('code', {}, row.policyId),
+				changed ? el('mark', { className: 'badge' }, 'changed') : null)),
 			el('td', { className: 'variant' }, row.variant),
 			el('td', { className: row.clientProfile ? 'origin-profile' : '' },
 				row.clientProfile ? `client profile ${row.clientProfile}` : 'world'),
@@ -461,6 +471,7 @@
 			el('td', {}, row.activatedBy),
 			el('td', {}, `#${row.activationEventId}`));
 		}));
+		labelCells($('activations'));
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
@@ -508,13 +519,14 @@
 			el('th', { scope: 'row' }, `#${event.activationEventId}`),
 			el('td', {}, time(event.createdAt)),
 			el('td', {}, el('code', {}, event.policyId)),
-			el('td', {},
+			el('td', {}, el('span', {},
 				event.replacedVariant ? `${event.replacedVariant} → ${event.variant}` : `${event.variant} (first)`,
 				event.rollbackOf != null
-					? el('div', { className: 'rollback-of' }, `↩ rollback of #${event.rollbackOf}`) : null),
+					? el('span', { className: 'rollback-of' }, `↩ rollback of #${event.rollbackOf}`) : null)),
 			el('td', {}, event.actor),
 			el('td', {}, rollback));
 		}));
+		labelCells($('timeline-table'));
 		if (focused) {
 			const again = body.querySelector(`button[data-rollback-to="${focused}"]`);
 			if (again) again.focus();
@@ -677,8 +689,9 @@
 		}, `#${event.sequence}`)),
 		el('td', {}, time(event.createdAt)),
 		el('td', {}, el('code', {}, event.type)),
-		el('td', {}, `${event.subjectKind} `, el('code', {}, event.subjectId)),
+		el('td', {}, el('span', {}, `${event.subjectKind} `, el('code', {}, event.subjectId))),
 		el('td', {}, event.actor))));
+		labelCells(view.node.querySelector('table'));
 	}
 
 	function showPayload(view, event) {
@@ -765,7 +778,7 @@
 			$('sign-in-error').textContent = '';
 			try {
 				await signIn(token);
-				$('main').focus();
+				$('main').focus({ preventScroll: true });
 			} catch (error) {
 				signOut(error.message);
 			}

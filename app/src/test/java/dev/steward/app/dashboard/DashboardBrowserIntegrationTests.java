@@ -6,6 +6,7 @@ import dev.steward.app.Callers;
 import dev.steward.app.Chromium;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.security.ApiTokens;
+import dev.steward.app.security.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -288,6 +288,8 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	void looksRightAtDesktopAndPhoneWidthAndTakesTheReadmeScreenshot() throws Exception {
+		callers = new Callers(tokens.issue("dana", Role.VIEWER, "test").secret(),
+				tokens.issue("release-bot", Role.AUTHOR, "test").secret(), tokens.issue("alice", Role.OPERATOR, "test").secret());
 		String world = "pipeworks_web";
 		api.post(callers.operator(), "mutation { createWorld(input: {id: \"pipeworks_web\", name: \"Pipeworks\"}) { world { id } } }");
 		String greeting = "prompt:npc.dialogue:greeting";
@@ -298,16 +300,19 @@ class DashboardBrowserIntegrationTests {
 		activate(world, greeting, "v1");
 		activate(world, tone, "calm");
 		activate(world, greeting, "v2");
-		long third = activate(world, greeting, "v3");
+		activate(world, greeting, "v3");
 		activate(world, tone, "gruff");
 		activateIn(world, "mobile", greeting, "v1");
+		screen.viewport(1280, 800);
 		screen.signedInAs(callers.operator()).showWorld(world);
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents().size() == 5);
 		api.post(callers.operator(), "mutation($id: Long!) { rollbackActivation(input: {activationEventId: $id}) { event { id } } }",
 				Map.of("id", screen.timelineEvents().get(3)));
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents().size() == 6);
-		assertThat(third).isPositive();
+		screen.await(DashboardScreen.PATIENCE, driver -> driver.findElement(By.id("replay")).getText().contains("6 events"));
+		assertThat(screen.activityTotal("policy")).isGreaterThanOrEqualTo(6);
 
+		screen.script("window.scrollTo(0, 0)");
 		byte[] desktop = browser.getScreenshotAs(OutputType.BYTES);
 
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(desktop));
@@ -317,7 +322,7 @@ class DashboardBrowserIntegrationTests {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve("dashboard.png"), desktop);
 
-		browser.manage().window().setSize(new Dimension(390, 844));
+		screen.viewport(390, 844);
 		screen.await(DashboardScreen.PATIENCE, driver -> pageOverflow() <= 0L);
 
 		for (String panel : List.of("worlds", "timeline", "tails", "activity")) {

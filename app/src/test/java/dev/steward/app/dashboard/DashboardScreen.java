@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -109,7 +111,19 @@ final class DashboardScreen {
 		return ((JavascriptExecutor) browser).executeScript(code);
 	}
 
+	/** Sizes the window so that the page itself gets {@code width} × {@code height} CSS pixels. */
+	void viewport(int width, int height) {
+		browser.manage().window().setSize(new Dimension(width, height));
+		long innerWidth = (Long) script("return window.innerWidth");
+		long innerHeight = (Long) script("return window.innerHeight");
+		browser.manage()
+			.window()
+			.setSize(new Dimension(width + (int) (width - innerWidth), height + (int) (height - innerHeight)));
+	}
+
+	/** Waits for the condition, reading again whatever the page re-rendered meanwhile. */
 	<T> T await(Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, timeout, Duration.ofMillis(25)).until(condition);
+		return new WebDriverWait(browser, timeout, Duration.ofMillis(25)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 }
