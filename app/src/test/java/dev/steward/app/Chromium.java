@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,15 +27,17 @@ public final class Chromium {
 
 	/** Returns when the browser (and, when asked for, its driver) is installed; skips or fails the test otherwise. */
 	public static void assumeInstalled(boolean withDriver) {
-		List<Path> missing = Stream.of(BINARY, DRIVER)
-			.filter(path -> withDriver || path.equals(BINARY))
-			.filter(path -> !Files.isExecutable(path))
-			.toList();
+		assumeExecutable(withDriver ? List.of(BINARY, DRIVER) : List.of(BINARY), required());
+	}
+
+	/** Returns when every file is executable; otherwise fails the test when {@code required}, or skips it. */
+	static void assumeExecutable(List<Path> files, boolean required) {
+		List<Path> missing = files.stream().filter(path -> !Files.isExecutable(path)).toList();
 		if (missing.isEmpty()) {
 			return;
 		}
 		String message = "Browser test not run: " + missing + " not installed (apt-get install chromium chromium-driver)";
-		if (required()) {
+		if (required) {
 			fail(message + ", and " + REQUIRE_VARIABLE + "=true requires browser tests to run");
 		}
 		assumeTrue(false, message + "; set " + REQUIRE_VARIABLE + "=true to make this a failure");
