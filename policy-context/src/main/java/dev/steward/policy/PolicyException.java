@@ -1,18 +1,18 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.CodedException;
+
 /**
  * A request the policy context refuses, with the stable code that clients see in {@code extensions.code}.
  */
-public class PolicyException extends RuntimeException {
-
-	private final PolicyErrorCode code;
+public class PolicyException extends CodedException {
 
 	public PolicyException(PolicyErrorCode code, String message) {
-		super(message);
-		this.code = code;
+		super(code, message);
 	}
 
+	@Override
 	public PolicyErrorCode code() {
-		return code;
+		return (PolicyErrorCode) super.code();
 	}
 }

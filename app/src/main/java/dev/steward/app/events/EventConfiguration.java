@@ -1,8 +1,8 @@
 package dev.steward.app.events;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.steward.policy.PolicyEventLog;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,22 +14,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventConfiguration {
 
-	@Bean
-	EventTail<PolicyLogEntry> policyEventTail(PolicyEventLog log) {
+	/** Every context's log as a tail of the hub: a new context's log is fanned out with no code here. */
+	static EventTail<LogEntry> tailOf(EventLog log) {
 		return new EventTail<>() {
 
 			@Override
 			public String context() {
-				return "policy";
+				return log.context();
 			}
 
 			@Override
-			public List<PolicyLogEntry> after(long sequence, int limit) {
+			public List<LogEntry> after(long sequence, int limit) {
 				return log.after(sequence, limit);
 			}
 
 			@Override
-			public List<PolicyLogEntry> between(long after, long upTo) {
+			public List<LogEntry> between(long after, long upTo) {
 				return log.between(after, upTo);
 			}
 
@@ -39,7 +39,7 @@ class EventConfiguration {
 			}
 
 			@Override
-			public long sequenceOf(PolicyLogEntry entry) {
+			public long sequenceOf(LogEntry entry) {
 				return entry.sequence();
 			}
 
@@ -51,8 +51,8 @@ class EventConfiguration {
 	}
 
 	@Bean
-	EventHub eventHub(List<EventTail<?>> tails, @Value("${steward.events.page-size:500}") int pageSize) {
-		return new EventHub(tails, pageSize);
+	EventHub eventHub(List<EventLog> logs, @Value("${steward.events.page-size:500}") int pageSize) {
+		return new EventHub(logs.stream().<EventTail<?>>map(EventConfiguration::tailOf).toList(), pageSize);
 	}
 
 	@Bean

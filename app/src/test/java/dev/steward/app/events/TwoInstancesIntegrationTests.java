@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.Application;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.PolicyEventsClient;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,7 +36,8 @@ class TwoInstancesIntegrationTests {
 	HikariDataSource dataSource;
 
 	@Autowired
-	PolicyEventLog log;
+	@Qualifier("policyEventLog")
+	EventLog log;
 
 	@Autowired
 	EventHub hub;

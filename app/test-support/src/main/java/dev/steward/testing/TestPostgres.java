@@ -20,7 +20,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code STEWARD_TEST_DATABASE_URL} (with {@code STEWARD_TEST_DATABASE_USERNAME} and
  * {@code STEWARD_TEST_DATABASE_PASSWORD}), a Testcontainers PostgreSQL where a Docker engine answers, and an
  * embedded PostgreSQL otherwise. On that server every JVM gets a database of its own, created empty and
- * dropped at exit, so runs never see each other's rows.
+ * dropped at exit, so runs never see each other's rows. The database belongs to a login role made for it that is
+ * not a superuser, as Steward's own role is in a real deployment; {@link #database()} connects as that role and
+ * {@link #superuser()} as the server's superuser, for tests that must do what Steward cannot.
  */
 public final class TestPostgres {
 
@@ -31,12 +33,14 @@ public final class TestPostgres {
 
 	private static volatile Database database;
 
+	private static volatile Database superuser;
+
 	private TestPostgres() {}
 
 	/** JDBC coordinates of a database. */
 	public record Database(String url, String username, String password, String source) {}
 
-	/** The database of this JVM, started or created on first use. */
+	/** The database of this JVM, started or created on first use, reached as its non-superuser owner. */
 	public static Database database() {
 		Database result = database;
 		if (result == null) {
@@ -44,11 +48,18 @@ public final class TestPostgres {
 				result = database;
 				if (result == null) {
 					result = database = resolve();
-					LOG.info("Tests use PostgreSQL at {} ({})", result.url(), result.source());
+					LOG.info("Tests use PostgreSQL at {} as role {} ({})", result.url(), result.username(),
+							result.source());
 				}
 			}
 		}
 		return result;
+	}
+
+	/** The same database as {@link #database()}, reached as the server's superuser. */
+	public static Database superuser() {
+		database();
+		return superuser;
 	}
 
 	private static Database resolve() {
@@ -84,7 +95,7 @@ public final class TestPostgres {
 					LOG.warn("Could not stop the embedded PostgreSQL", ex);
 				}
 			}, "test-postgres-embedded-stop"));
-			return freshDatabaseOn(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+			return freshDatabaseOn("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "",
 					"embedded PostgreSQL");
 		}
 		catch (IOException ex) {
@@ -95,15 +106,20 @@ public final class TestPostgres {
 	private static Database freshDatabaseOn(String serverUrl, String username, String password, String source) {
 		String name = "steward_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
 				+ "_" + UUID.randomUUID().toString().substring(0, 8);
-		execute(serverUrl, username, password, "CREATE DATABASE " + name);
+		String ownerPassword = UUID.randomUUID().toString();
+		execute(serverUrl, username, password, "CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+				+ " PASSWORD '" + ownerPassword + "'");
+		execute(serverUrl, username, password, "CREATE DATABASE " + name + " OWNER " + name);
 		Runtime.getRuntime().addShutdownHook(new Thread(
 				() -> dropQuietly(serverUrl, username, password, name), "test-postgres-drop-" + name));
-		return new Database(withDatabase(serverUrl, name), username, password, source);
+		superuser = new Database(withDatabase(serverUrl, name), username, password, source);
+		return new Database(withDatabase(serverUrl, name), name, ownerPassword, source);
 	}
 
 	private static void dropQuietly(String serverUrl, String username, String password, String name) {
 		try {
 			execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			execute(serverUrl, username, password, "DROP ROLE IF EXISTS " + name);
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Could not drop test database {}", name, ex);

@@ -1,21 +1,7 @@
 package dev.steward.policy.domain;
 
-import java.util.Map;
-import org.jmolecules.event.types.DomainEvent;
+import dev.steward.kernel.events.LoggedEvent;
 
-/** A domain event of the policy context as it is appended to the policy event log. */
-public interface LoggedPolicyEvent extends DomainEvent {
-
-	/** {@code v1.<subject>.<past tense>}. */
-	String type();
-
-	String subjectKind();
-
-	String subjectId();
-
-	/** The authenticated principal that caused the event. */
-	String actor();
-
-	/** What happened, as plain values (strings, numbers, booleans, lists, maps). */
-	Map<String, Object> payload();
+/** A domain event of the policy context, appended to the policy event log in the transaction that records it. */
+public interface LoggedPolicyEvent extends LoggedEvent {
 }

@@ -1,14 +1,18 @@
 package dev.steward.policy.infrastructure;
 
+import dev.steward.kernel.events.ContextSchema;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.JdbcEventLog;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@value #SCHEMA} schema: migrated from {@code db/migration/policy} with a history table of its own, before
- * anything reads or writes it.
+ * The {@value #SCHEMA} schema, migrated from {@code db/migration/policy} and the kernel's event-log script with a
+ * history table of its own before anything reads or writes it, and the context's event log in it.
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicySchema {
@@ -17,19 +21,16 @@ public class PolicySchema {
 
 	@Bean
 	Flyway policyFlyway(DataSource dataSource) {
-		return Flyway.configure()
-			.dataSource(dataSource)
-			.schemas(SCHEMA)
-			.defaultSchema(SCHEMA)
-			.createSchemas(true)
-			.table("flyway_schema_history")
-			.locations("classpath:db/migration/policy")
-			.failOnMissingLocations(true)
-			.load();
+		return ContextSchema.flyway(dataSource, SCHEMA);
 	}
 
 	@Bean
 	FlywayMigrationInitializer policyFlywayInitializer(Flyway policyFlyway) {
-		return new FlywayMigrationInitializer(policyFlyway);
+		return new FlywayMigrationInitializer(policyFlyway, ContextSchema::migrate);
+	}
+
+	@Bean
+	EventLog policyEventLog(JdbcClient jdbc) {
+		return new JdbcEventLog(jdbc, SCHEMA);
 	}
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
@@ -30,7 +30,7 @@ class PolicyManagementIntegrationTests {
 	PolicyFacade policies;
 
 	@Autowired
-	PolicyEventLog log;
+	EventLog log;
 
 	@Test
 	void storesAValidVariantReadsItBackAndLogsIt() throws Exception {

@@ -12,10 +12,10 @@ import dev.steward.policy.ArtifactImportSummary.Entry;
 import dev.steward.policy.CreateWorld;
 import dev.steward.policy.ImportPolicyArtifact;
 import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PublishArtifact;
 import dev.steward.policy.PublishFacade;
 import dev.steward.policy.PublishRunView;
@@ -56,7 +56,7 @@ class PublishManagementIntegrationTests {
 	WorldFacade worlds;
 
 	@Autowired
-	PolicyEventLog log;
+	EventLog log;
 
 	@Autowired
 	PolicyHashes hashes;
@@ -102,7 +102,7 @@ class PublishManagementIntegrationTests {
 			.containsEntry("status", "active")
 			.containsKeys("content_hash", "updated_at");
 		assertThat(publishing.find(first.publishRunId())).contains(first);
-		List<PolicyLogEntry> published = log.between(before, log.head())
+		List<LogEntry> published = log.between(before, log.head())
 			.stream()
 			.filter(entry -> entry.type().equals("v1.policy.published"))
 			.toList();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.policy.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.UpdateWorld;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.WorldView;
@@ -25,7 +25,7 @@ class WorldManagementIntegrationTests {
 	WorldFacade worlds;
 
 	@Autowired
-	PolicyEventLog log;
+	EventLog log;
 
 	@Test
 	void createsAWorldAndAppendsItsCreationToTheLog() {
@@ -36,7 +36,7 @@ class WorldManagementIntegrationTests {
 
 		assertThat(world.version()).isZero();
 		assertThat(world.createdBy()).isEqualTo("alice");
-		List<PolicyLogEntry> entries = log.after(head, 10);
+		List<LogEntry> entries = log.after(head, 10);
 		assertThat(entries).singleElement().satisfies(entry -> {
 			assertThat(entry.sequence()).isEqualTo(head + 1);
 			assertThat(entry.type()).isEqualTo("v1.world.created");

@@ -2,8 +2,8 @@ package dev.steward.policy.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.policy.PolicyEventLog;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.domain.LoggedPolicyEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,10 @@ class EventLogOrderingIntegrationTests {
 	static final int READERS = 3;
 
 	@Autowired
-	JdbcPolicyEventLog log;
+	EventLog log;
 
 	@Autowired
-	PolicyEventLog reader;
+	EventLog reader;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -89,8 +89,8 @@ class EventLogOrderingIntegrationTests {
 		long cursor = start;
 		while (true) {
 			boolean stillWriting = writing.get();
-			List<PolicyLogEntry> page = reader.after(cursor, 500);
-			for (PolicyLogEntry entry : page) {
+			List<LogEntry> page = reader.after(cursor, 500);
+			for (LogEntry entry : page) {
 				seen.add(entry.sequence());
 				cursor = entry.sequence();
 			}

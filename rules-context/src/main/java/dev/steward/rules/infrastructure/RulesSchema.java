@@ -1,14 +1,18 @@
 package dev.steward.rules.infrastructure;
 
+import dev.steward.kernel.events.ContextSchema;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.JdbcEventLog;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@value #SCHEMA} schema: migrated from {@code db/migration/rules} with a history table of its own, before
- * anything reads or writes it.
+ * The {@value #SCHEMA} schema, migrated from {@code db/migration/rules} and the kernel's event-log script with a
+ * history table of its own before anything reads or writes it, and the context's event log in it.
  */
 @Configuration(proxyBeanMethods = false)
 public class RulesSchema {
@@ -17,19 +21,16 @@ public class RulesSchema {
 
 	@Bean
 	Flyway rulesFlyway(DataSource dataSource) {
-		return Flyway.configure()
-			.dataSource(dataSource)
-			.schemas(SCHEMA)
-			.defaultSchema(SCHEMA)
-			.createSchemas(true)
-			.table("flyway_schema_history")
-			.locations("classpath:db/migration/rules")
-			.failOnMissingLocations(true)
-			.load();
+		return ContextSchema.flyway(dataSource, SCHEMA);
 	}
 
 	@Bean
 	FlywayMigrationInitializer rulesFlywayInitializer(Flyway rulesFlyway) {
-		return new FlywayMigrationInitializer(rulesFlyway);
+		return new FlywayMigrationInitializer(rulesFlyway, ContextSchema::migrate);
+	}
+
+	@Bean
+	EventLog rulesEventLog(JdbcClient jdbc) {
+		return new JdbcEventLog(jdbc, SCHEMA);
 	}
 }

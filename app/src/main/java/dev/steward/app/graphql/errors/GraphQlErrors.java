@@ -2,7 +2,7 @@ package dev.steward.app.graphql.errors;
 
 import dev.steward.app.security.AccessDeniedError;
 import dev.steward.app.security.UnauthenticatedError;
-import dev.steward.policy.PolicyException;
+import dev.steward.kernel.CodedException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -28,14 +28,15 @@ class GraphQlErrors {
 	static final ErrorClassification CONFLICT = ErrorClassification.errorClassification("CONFLICT");
 
 	@GraphQlExceptionHandler
-	GraphQLError policy(PolicyException ex, DataFetchingEnvironment environment) {
+	GraphQLError refused(CodedException ex, DataFetchingEnvironment environment) {
 		ErrorClassification classification = switch (ex.code().kind()) {
 			case BAD_REQUEST -> ErrorType.BAD_REQUEST;
 			case NOT_FOUND -> ErrorType.NOT_FOUND;
 			case CONFLICT -> CONFLICT;
+			case FORBIDDEN -> ErrorType.FORBIDDEN;
 			case INTERNAL -> ErrorType.INTERNAL_ERROR;
 		};
-		return error(environment, classification, ex.code().name(), ex.getMessage());
+		return error(environment, classification, ex.code().code(), ex.getMessage());
 	}
 
 	@GraphQlExceptionHandler

@@ -7,7 +7,7 @@ import dev.steward.app.graphql.relay.PageInfo;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.Role;
 import dev.steward.policy.CreateWorld;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.UpdateWorld;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.WorldPage;
@@ -75,7 +75,7 @@ class PolicyGraphQlController {
 	}
 
 	@SubscriptionMapping
-	Flux<PolicyLogEntry> policyEvents(@Argument @Nullable Long after, GraphQLContext context) {
+	Flux<LogEntry> policyEvents(@Argument @Nullable Long after, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		if (after != null && after < 0) {
 			throw new InvalidArgumentError("after must not be negative");

@@ -15,7 +15,7 @@ import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
-import dev.steward.policy.PolicyLogEntry;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyPage;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.RegisterPolicyType;
@@ -188,7 +188,7 @@ class PolicyVariantsGraphQlController {
 		if (worlds.find(scopeWorld).isEmpty()) {
 			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + scopeWorld);
 		}
-		return events.<PolicyLogEntry>stream("policy", after)
+		return events.<LogEntry>stream("policy", after)
 			.filter(entry -> entry.type().equals("v1.policy.activated")
 					&& scopeWorld.equals(entry.payload().get("world_id"))
 					&& scopeProfile.equals(entry.payload().get("client_profile")))
@@ -215,7 +215,7 @@ class PolicyVariantsGraphQlController {
 		return Long.toString(event.activationEventId());
 	}
 
-	private static ActivationEventView activationEvent(PolicyLogEntry entry) {
+	private static ActivationEventView activationEvent(LogEntry entry) {
 		Map<String, Object> payload = entry.payload();
 		Object rollbackOf = payload.get("rollback_of");
 		return new ActivationEventView(entry.sequence(), (String) payload.get("world_id"),

@@ -74,9 +74,10 @@ public class PublishArtifactController {
 			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
 		};
-		return error(status, ex.code().name(), ex.getMessage());
+		return error(status, ex.code().code(), ex.getMessage());
 	}
 
 	@ExceptionHandler

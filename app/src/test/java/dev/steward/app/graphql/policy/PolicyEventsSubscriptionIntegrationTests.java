@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.PolicyEventsClient;
-import dev.steward.policy.PolicyEventLog;
+import dev.steward.kernel.events.EventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,8 @@ class PolicyEventsSubscriptionIntegrationTests {
 	int port;
 
 	@Autowired
-	PolicyEventLog log;
+	@Qualifier("policyEventLog")
+	EventLog log;
 
 	GraphQlHttp graphql;
 

@@ -1,4 +1,6 @@
--- The policy context's append-only event log: the source of truth that views are derived from and that
+-- The event-log migration as each context carried it before the kernel took it over, for the test that
+-- migrates such a log forward.
+-- A context's append-only event log: the source of truth that views are derived from and that
 -- subscribers tail by sequence.
 --
 -- Sequences are gapless and become visible strictly in order, even with concurrent writers: a BEFORE INSERT
@@ -29,7 +31,7 @@ CREATE INDEX event_log_subject ON event_log (subject_kind, subject_id, sequence)
 CREATE FUNCTION event_log_assign_sequence() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE policy.event_log_counter SET last_sequence = last_sequence + 1 WHERE id
+    UPDATE legacy.event_log_counter SET last_sequence = last_sequence + 1 WHERE id
         RETURNING last_sequence INTO NEW.sequence;
     NEW.created_at := clock_timestamp();
     RETURN NEW;
@@ -39,7 +41,7 @@ $$;
 CREATE FUNCTION event_log_ring_doorbell() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('steward_events', 'policy:' || NEW.sequence);
+    PERFORM pg_notify('steward_events', 'legacy:' || NEW.sequence);
     RETURN NULL;
 END
 $$;
@@ -47,7 +49,7 @@ $$;
 CREATE FUNCTION event_log_refuse_change() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the policy event log is append-only' USING ERRCODE = 'restrict_violation';
+    RAISE EXCEPTION 'the legacy event log is append-only' USING ERRCODE = 'restrict_violation';
 END
 $$;
 
