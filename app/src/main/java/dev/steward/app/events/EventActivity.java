@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What each context's log holds lately: its newest sequence and how many entries it took in each of the last
@@ -25,9 +26,15 @@ public class EventActivity {
 		this.tails = tails.stream().sorted(Comparator.comparing(EventTail::context)).toList();
 	}
 
-	/** One summary per context, ordered by context name, over the {@code minutes} minutes ending at {@code now}. */
-	public List<TailSummary> summaries(int minutes, Instant now) {
-		return tails.stream().map(tail -> summary(tail, minutes, now)).toList();
+	/**
+	 * One summary per context that {@code wanted} accepts, ordered by context name, over the {@code minutes} minutes
+	 * ending at {@code now}.
+	 */
+	public List<TailSummary> summaries(int minutes, Instant now, Predicate<String> wanted) {
+		return tails.stream()
+			.filter(tail -> wanted.test(tail.context()))
+			.map(tail -> summary(tail, minutes, now))
+			.toList();
 	}
 
 	private static <E> TailSummary summary(EventTail<E> tail, int minutes, Instant now) {

@@ -44,7 +44,7 @@ class EventConfiguration {
 			}
 
 			@Override
-			public Instant createdAtOf(PolicyLogEntry entry) {
+			public Instant createdAtOf(LogEntry entry) {
 				return entry.createdAt();
 			}
 		};
@@ -67,7 +67,7 @@ class EventConfiguration {
 	}
 
 	@Bean
-	EventActivity eventActivity(List<EventTail<?>> tails) {
-		return new EventActivity(tails);
+	EventActivity eventActivity(EventHub hub) {
+		return new EventActivity(hub.tails());
 	}
 }

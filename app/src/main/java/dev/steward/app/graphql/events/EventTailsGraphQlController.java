@@ -17,7 +17,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The event logs as one list: each context whose log Steward tails and whose {@code <context>Events}
- * subscription the schema offers. A client drives its tail views from this list, so a new context needs no new
+ * subscription the schema offers (a context's log joins the list as soon as its subscription does). A client drives its tail views from this list, so a new context needs no new
  * client code.
  */
 @Controller
@@ -44,12 +44,18 @@ class EventTailsGraphQlController {
 			throw new InvalidArgumentError("minutes must be between 1 and " + MAX_MINUTES);
 		}
 		GraphQLObjectType subscriptions = graphQlSource.schema().getSubscriptionType();
-		return activity.summaries(window, clock.instant())
+		return activity
+			.summaries(window, clock.instant(),
+					tail -> subscriptions != null && subscriptions.getFieldDefinition(subscriptionOf(tail)) != null)
 			.stream()
-			.map(summary -> new EventTailSummary(summary.context(), summary.context() + "Events", summary.head(),
+			.map(summary -> new EventTailSummary(summary.context(), subscriptionOf(summary.context()), summary.head(),
 					summary.activity()))
-			.filter(summary -> subscriptions != null && subscriptions.getFieldDefinition(summary.subscription()) != null)
 			.toList();
+	}
+
+	/** The subscription that streams a context's log: {@code policyEvents}, {@code rulesEvents}, … */
+	static String subscriptionOf(String context) {
+		return context + "Events";
 	}
 
 	record EventTailSummary(String context, String subscription, long head, List<MinuteCount> activity) {
