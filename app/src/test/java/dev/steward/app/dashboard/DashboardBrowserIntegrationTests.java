@@ -166,6 +166,34 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void showsAClientProfilesPointersOverTheWorldsAndFollowsBothLive() {
+		String world = api.createWorld(callers.operator());
+		String overridden = prompt("overridden");
+		String inherited = prompt("inherited");
+		variants(overridden, "v1", "v2", "v3");
+		variants(inherited, "v1", "v2");
+		activate(world, overridden, "v1");
+		activate(world, inherited, "v1");
+		long own = activateIn(world, "mobile", overridden, "v2");
+		screen.signedInAs(callers.viewer()).showClientProfile(world, "mobile");
+		screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents().contains(own));
+
+		assertThat(screen.activationRow(overridden).getAttribute("data-variant")).isEqualTo("v2");
+		assertThat(screen.activationRow(overridden).getText()).contains("client profile mobile");
+		assertThat(screen.activationRow(inherited).getText()).contains("world");
+		assertThat(screen.timelineEvents()).containsExactly(own);
+
+		long worldChange = activate(world, inherited, "v2");
+		activate(world, overridden, "v3");
+		screen.await(DashboardScreen.PATIENCE, driver -> "v2".equals(screen.activationRow(inherited).getAttribute("data-variant")));
+		screen.await(DashboardScreen.PATIENCE, driver -> screen.tailSequences("policy").contains(worldChange + 1));
+
+		assertThat(screen.activationRow(inherited).getText()).contains(String.valueOf(worldChange));
+		assertThat(screen.activationRow(overridden).getAttribute("data-variant")).isEqualTo("v2");
+		assertThat(screen.timelineEvents()).containsExactly(own);
+	}
+
+	@Test
 	void rollsBackAsOperatorAfterAConfirmationNamingTheChange() {
 		String world = api.createWorld(callers.operator());
 		String policy = prompt("farewell");

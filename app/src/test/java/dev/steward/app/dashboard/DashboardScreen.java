@@ -62,6 +62,18 @@ final class DashboardScreen {
 		return this;
 	}
 
+	/** Shows a client profile's scope of the world and waits until the page shows it, subscribed. */
+	DashboardScreen showClientProfile(String worldId, String clientProfile) {
+		showWorld(worldId);
+		WebElement field = browser.findElement(By.id("client-profile"));
+		field.clear();
+		field.sendKeys(clientProfile);
+		browser.findElement(By.cssSelector("#scope-form button[type=submit]")).click();
+		await(PATIENCE, driver -> (worldId + "|" + clientProfile)
+			.equals(browser.findElement(By.id("worlds")).getAttribute("data-scope")));
+		return this;
+	}
+
 	String connectionState() {
 		return browser.findElement(By.id("connection")).getAttribute("data-state");
 	}
