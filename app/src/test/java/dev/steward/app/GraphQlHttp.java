@@ -51,6 +51,29 @@ public final class GraphQlHttp {
 		}
 	}
 
+	/** The response of a POST of a request body written by hand, byte for byte. */
+	public Response postRaw(@Nullable String token, String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/graphql-response+json")
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(),
+					response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body()));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response post(@Nullable String token, String document) {
 		return post(token, document, Map.of());
 	}

@@ -21,7 +21,7 @@ public final class PolicyEventsClient implements AutoCloseable {
 	static final String SUBSCRIPTION = """
 			subscription($after: Long) {
 			  policyEvents(after: $after) {
-			    sequence eventId type subjectKind subjectId actor payload payloadDigest createdAt
+			    sequence eventId type subjectKind subjectId actor payload payloadDigest payloadCbor chainHash createdAt
 			  }
 			}""";
 

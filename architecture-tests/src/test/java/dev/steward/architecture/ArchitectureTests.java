@@ -17,6 +17,9 @@ class ArchitectureTests {
 	static final ArchRule no_context_depends_on_another_context = StewardRules.noContextDependsOnAnotherContext(ROOT);
 
 	@ArchTest
+	static final ArchRule the_kernel_depends_on_nothing_of_steward = StewardRules.kernelDependsOnNothingOfSteward(ROOT);
+
+	@ArchTest
 	static final ArchRule contexts_do_not_depend_on_the_app = StewardRules.contextsDoNotDependOnApp(ROOT);
 
 	@ArchTest

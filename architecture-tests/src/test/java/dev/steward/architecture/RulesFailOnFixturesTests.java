@@ -30,6 +30,16 @@ class RulesFailOnFixturesTests {
 	}
 
 	@Test
+	void reportsTheKernelDependingOnAContextButNotAContextOnTheKernel() {
+		List<String> violations = violations(StewardRules.kernelDependsOnNothingOfSteward(root("kernel")), "kernel");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("KernelKnowsPolicy.world")
+			.contains("fixtures.kernel.policy.World");
+	}
+
+	@Test
 	void reportsAContextThatDependsOnTheApp() {
 		List<String> violations = violations(StewardRules.contextsDoNotDependOnApp(root("app")), "app");
 

@@ -42,6 +42,18 @@ final class StewardRules {
 			.toList()).as("no context depends on another context");
 	}
 
+	/**
+	 * The shared kernel depends on nothing of Steward's: no context, not the app, not the application class.
+	 * Every context may depend on it.
+	 */
+	static ArchRule kernelDependsOnNothingOfSteward(String root) {
+		return noClasses().that()
+			.resideInAPackage(root + ".kernel..")
+			.should()
+			.dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".kernel.."))))
+			.as("the kernel depends on nothing of Steward's");
+	}
+
 	/** Contexts never depend on the application that assembles them. */
 	static ArchRule contextsDoNotDependOnApp(String root) {
 		return noClasses().that()

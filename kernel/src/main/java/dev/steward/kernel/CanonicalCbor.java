@@ -80,6 +80,14 @@ public final class CanonicalCbor {
 		return normalize(value, "$", 0);
 	}
 
+	/**
+	 * As {@link #normalize(Object)}, naming the value {@code name} in errors (e.g. {@code config} gives
+	 * {@code config.limits[2]}).
+	 */
+	public static @Nullable Object normalize(@Nullable Object value, String name) {
+		return normalize(value, name, 0);
+	}
+
 	/** Decodes CBOR into the model's values (see {@link #normalize}). */
 	public static @Nullable Object decode(byte[] cbor) {
 		try {

@@ -1,6 +1,8 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.CanonicalCbor;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +12,9 @@ import java.util.Map;
  * <p>
  * {@code status} stays a string for the same reason: a status outside {@link PolicyStatus} is one of the errors
  * validation reports, not a failure to build the draft. {@code content} is a JSON object held as its parsed
- * values (maps, lists, strings, numbers, booleans and nulls); the draft keeps an unmodifiable copy.
+ * values (maps, lists, strings, numbers, booleans and nulls) in the kernel's canonical numeric model, so that the
+ * stored content, its hashes and its event agree on every number whatever route it came by; the draft keeps an
+ * unmodifiable copy. A value outside that model is refused with {@code INVALID_ARGUMENT}.
  */
 public record PolicyDraft(PolicyId id, String variant, String schemaVersion, int policyVersion, String status,
 		Map<String, Object> content) {
@@ -18,8 +22,10 @@ public record PolicyDraft(PolicyId id, String variant, String schemaVersion, int
 	/** The content schema version that policies are written in today. */
 	public static final String CURRENT_SCHEMA_VERSION = "1.0";
 
+	@SuppressWarnings("unchecked")
 	public PolicyDraft {
-		content = Collections.unmodifiableMap(new LinkedHashMap<>(content));
+		content = Collections.unmodifiableMap(new LinkedHashMap<>(
+				(Map<String, Object>) Objects.requireNonNull(CanonicalCbor.normalize(content, "content"))));
 	}
 
 	public static PolicyDraft of(PolicyId id, String variant, String schemaVersion, int policyVersion,

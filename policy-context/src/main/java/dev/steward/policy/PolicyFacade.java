@@ -48,4 +48,12 @@ public interface PolicyFacade {
 
 	/** The recorded validation runs of a variant, newest first. */
 	List<ValidationResult> validationRuns(String policyId, String variant);
+
+	/**
+	 * Rebuilds every policy view (worlds, policies, variants, validation runs, activations and their history,
+	 * registered types, publish runs) from the policy event log, in one snapshot, and reports each row the
+	 * rebuild and the live views disagree on. Timestamps are left out: the views keep the transaction's time,
+	 * the log the append's.
+	 */
+	PolicyViewsVerification verifyViews();
 }

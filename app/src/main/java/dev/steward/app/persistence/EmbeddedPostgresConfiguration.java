@@ -43,11 +43,12 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		EmbeddedDatabaseRole.prepare(postgres);
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.driverClassName("org.postgresql.Driver")
-			.url(postgres.getJdbcUrl("postgres", "postgres"))
-			.username("postgres")
+			.url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
+			.username(EmbeddedDatabaseRole.ROLE)
 			.build();
 	}
 

@@ -1,10 +1,18 @@
 package dev.steward.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.Application;
 import dev.steward.app.GraphQlHttp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.steward.kernel.events.ContextSchema;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +26,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Steward started as a new user starts it: no datasource configured, only a data directory. */
@@ -70,6 +79,54 @@ class EmbeddedPostgresIntegrationTests {
 		}
 		assertThat(output.getOut().split("First start: an admin API token", -1)).hasSize(2);
 		assertThat(output.getOut().split(Pattern.quote(secret), -1)).hasSize(2);
+	}
+
+	@Test
+	void connectsAsARoleThatIsNotASuperuserAndCannotChangeTheLog() {
+		try (ConfigurableApplicationContext context = start()) {
+			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+
+			Map<String, Object> role = jdbc.sql("SELECT current_user AS name, rolsuper FROM pg_roles WHERE rolname = current_user")
+				.query()
+				.singleRow();
+
+			assertThat(role).containsEntry("name", "steward").containsEntry("rolsuper", false);
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> jdbc.sql("UPDATE policy.event_log SET actor = 'mallory'").update());
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> jdbc.sql("SET session_replication_role = replica").update());
+		}
+	}
+
+	@Test
+	void takesOverWhatAnEarlierVersionMadeAsTheSuperuser() throws Exception {
+		try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.start()) {
+			ContextSchema.migrate(ContextSchema.flyway(earlier.getPostgresDatabase(), "policy"));
+			JdbcClient.create(earlier.getPostgresDatabase())
+				.sql("CREATE TABLE policy.left_by_an_earlier_version (id int)")
+				.update();
+		}
+
+		try (ConfigurableApplicationContext context = start()) {
+			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+
+			List<String> owners = jdbc.sql("""
+					SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+					 WHERE n.nspname = 'policy' AND c.relkind = 'r'""")
+				.query(String.class)
+				.list();
+			assertThat(owners).containsExactly("steward");
+			assertThat(jdbc.sql("SELECT count(*) FROM policy.left_by_an_earlier_version").query(Long.class).single())
+				.isZero();
+			context.getBean(WorldFacade.class)
+				.create(new CreateWorld("after-the-takeover", "Taken over", "", true, Map.of(), "test"));
+			assertThat(context.getBean("policyEventLog", EventLog.class)
+				.verify()
+				.intact()).isTrue();
+		}
 	}
 
 	private ConfigurableApplicationContext start() {

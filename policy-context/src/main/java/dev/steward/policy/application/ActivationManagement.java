@@ -24,7 +24,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import dev.steward.kernel.CodedException;
+import dev.steward.kernel.KernelErrorCode;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,7 +55,11 @@ class ActivationManagement implements ActivationFacade {
 
 	private final PolicyLog log;
 
-	ActivationManagement(Worlds worlds, PolicyVariants variants, Activations activations, PolicyLog log) {
+	private final TransactionTemplate transactions;
+
+	ActivationManagement(Worlds worlds, PolicyVariants variants, Activations activations, PolicyLog log,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.worlds = worlds;
 		this.variants = variants;
 		this.activations = activations;
@@ -54,13 +67,67 @@ class ActivationManagement implements ActivationFacade {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ActivationEventView activate(ActivatePolicy command) {
-		return write(ActivationScope.of(command.worldId(), command.clientProfile()),
-				PolicyId.parse(command.policyId()), command.variant(), null, command.actor());
+		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
+		PolicyId policyId = PolicyId.parse(command.policyId());
+		return idempotently(command.idempotencyKey(), command.actor(),
+				() -> write(scope, policyId, command.variant(), null, command.actor(), command.idempotencyKey()),
+				first -> first.worldId().equals(scope.worldId()) && first.clientProfile().equals(scope.clientProfile())
+						&& first.policyId().equals(policyId.value())
+						&& first.variant().equals(command.variant().strip()) && first.rollbackOf() == null);
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ActivationEventView rollback(RollbackActivation command) {
+		return idempotently(command.idempotencyKey(), command.actor(), () -> rollbackOnce(command),
+				first -> first.rollbackOf() != null && first.rollbackOf() == command.activationEventId());
+	}
+
+	/**
+	 * Runs {@code write} in a transaction of its own, unless {@code key} was used before: then the event that key
+	 * appended is the answer, provided the same actor asked the same thing ({@code IDEMPOTENCY_KEY_REUSED}
+	 * otherwise). Two concurrent requests with one key are decided by the log's unique key: the loser's
+	 * transaction rolls back and it answers with the winner's event.
+	 */
+	private ActivationEventView idempotently(@Nullable String key, String actor,
+			Supplier<ActivationEventView> write, Predicate<ActivationEventView> sameRequest) {
+		if (key == null) {
+			return transactions.execute(status -> write.get());
+		}
+		Optional<ActivationEventView> first = firstFor(key);
+		if (first.isEmpty()) {
+			try {
+				return transactions.execute(status -> write.get());
+			}
+			catch (DuplicateKeyException ex) {
+				first = firstFor(key);
+				if (first.isEmpty()) {
+					throw ex;
+				}
+			}
+		}
+		ActivationEventView earlier = first.get();
+		if (!earlier.actor().equals(actor) || !sameRequest.test(earlier)) {
+			throw new CodedException(KernelErrorCode.IDEMPOTENCY_KEY_REUSED,
+					"The idempotency key " + key + " was used for another request (activation event "
+							+ earlier.activationEventId() + ")");
+		}
+		return earlier;
+	}
+
+	private Optional<ActivationEventView> firstFor(String key) {
+		OptionalLong sequence = log.sequenceOf(key);
+		if (sequence.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(activations.event(sequence.getAsLong())
+			.orElseThrow(() -> new CodedException(KernelErrorCode.IDEMPOTENCY_KEY_REUSED,
+					"The idempotency key " + key + " was used for another kind of request")));
+	}
+
+	private ActivationEventView rollbackOnce(RollbackActivation command) {
 		ActivationEventView target = activations.event(command.activationEventId())
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_EVENT_NOT_FOUND,
 					"There is no activation event " + command.activationEventId()));
@@ -78,11 +145,11 @@ class ActivationManagement implements ActivationFacade {
 			}
 		}
 		return write(scope, PolicyId.parse(target.policyId()), target.variant(), target.activationEventId(),
-				command.actor());
+				command.actor(), command.idempotencyKey());
 	}
 
 	private ActivationEventView write(ActivationScope scope, PolicyId policyId, String variantInput,
-			@Nullable Long rollbackOf, String actor) {
+			@Nullable Long rollbackOf, String actor, @Nullable String idempotencyKey) {
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
 		worlds.requireExisting(worldId);
@@ -93,7 +160,7 @@ class ActivationManagement implements ActivationFacade {
 		}
 		Optional<String> replaced = activations.lockCurrent(worldId, clientProfile, policyId);
 		PolicyActivated event = new PolicyActivated(worldId, clientProfile, policyId.value(), variant,
-				replaced.orElse(null), rollbackOf, actor);
+				replaced.orElse(null), rollbackOf, actor, idempotencyKey);
 		ActivationEventView recorded = activations.record(log.append(event), event);
 		String pointer = activations.pointer(worldId, clientProfile, policyId).map(ActivationView::variant).orElse(null);
 		String replayed = activations.lastEvent(worldId, clientProfile, policyId)

@@ -14,6 +14,7 @@ import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
+import dev.steward.policy.PolicyViewsVerification;
 import dev.steward.policy.domain.JsonSchemaCheck;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.PolicyLog;
@@ -24,6 +25,8 @@ import dev.steward.policy.domain.PolicyTypes;
 import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.PolicyValidator;
 import dev.steward.policy.domain.PolicyVariantSaved;
+import dev.steward.policy.domain.PolicyVariantValidated;
+import dev.steward.policy.domain.PolicyViewRebuild;
 import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.PolicyVariants.ListPosition;
 import dev.steward.policy.domain.RegisteredTypes;
@@ -41,6 +44,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,8 +71,13 @@ class PolicyManagement implements PolicyFacade {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate snapshot;
+
+	private final PolicyViewRebuild viewRebuild;
+
 	PolicyManagement(PolicyVariants variants, ValidationRuns runs, PolicyHashes hashes, PolicyLog log,
-			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PlatformTransactionManager transactions) {
+			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PolicyViewRebuild viewRebuild,
+			PlatformTransactionManager transactions) {
 		this.variants = variants;
 		this.runs = runs;
 		this.hashes = hashes;
@@ -76,6 +85,9 @@ class PolicyManagement implements PolicyFacade {
 		this.registeredTypes = registeredTypes;
 		this.schemaCheck = schemaCheck;
 		this.transactions = new TransactionTemplate(transactions);
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.viewRebuild = viewRebuild;
 	}
 
 	@Override
@@ -184,6 +196,11 @@ class PolicyManagement implements PolicyFacade {
 	}
 
 	@Override
+	public PolicyViewsVerification verifyViews() {
+		return snapshot.execute(status -> viewRebuild.verify());
+	}
+
+	@Override
 	public List<ValidationResult> validationRuns(String policyId, String variant) {
 		return runs.of(PolicyId.parse(policyId), variant);
 	}
@@ -192,8 +209,11 @@ class PolicyManagement implements PolicyFacade {
 		PolicyValidator validator = new PolicyValidator(PolicyTypes.of(registeredTypes.all()), variants, schemaCheck);
 		ValidationOutcome outcome = validator.validate(draft);
 		String contentHash = hashes.contentHash(draft.id(), draft.variant().strip(), draft.content());
-		return transactions.execute(status -> runs.record(draft.id(), draft.variant().strip(), outcome,
-				contentHash, actor));
+		return transactions.execute(status -> {
+			ValidationResult run = runs.record(draft.id(), draft.variant().strip(), outcome, contentHash, actor);
+			log.append(new PolicyVariantValidated(run));
+			return run;
+		});
 	}
 
 	private static @Nullable ListPosition position(@Nullable String cursor) {

@@ -110,7 +110,7 @@ class PublishManagement implements PublishFacade {
 				clock.instant().truncatedTo(ChronoUnit.MICROS), hashes);
 		PublishRunView run = runs.add(manifest, command.actor());
 		log.append(new PolicyPublished(run.publishRunId(), worldId, clientProfile, manifest.manifestHash(),
-				manifest.itemsHash(), manifest.items().size(), command.actor()));
+				manifest.itemsHash(), manifest.items().size(), manifest.toJson(), command.actor()));
 		return run;
 	}
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * first time) and {@code rollbackOf} the event a rollback went back to.
  */
 public record PolicyActivated(String worldId, String clientProfile, String policyId, String variant,
-		@Nullable String replacedVariant, @Nullable Long rollbackOf, String actor) implements LoggedPolicyEvent {
+		@Nullable String replacedVariant, @Nullable Long rollbackOf, String actor, @Nullable String idempotencyKey)
+		implements LoggedPolicyEvent {
 
 	@Override
 	public String type() {

@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * A scope's effective policies were frozen into a manifest, stored as publish run {@code publishRunId}; the
- * payload names the run and its hashes, the run holds the manifest itself.
+ * payload names the run and its hashes and carries the manifest itself, so the run can be rebuilt from the log.
  */
 public record PolicyPublished(long publishRunId, String worldId, String clientProfile, String manifestHash,
-		String itemsHash, int itemCount, String actor) implements LoggedPolicyEvent {
+		String itemsHash, int itemCount, Map<String, Object> manifest, String actor) implements LoggedPolicyEvent {
 
 	@Override
 	public String type() {
@@ -34,6 +34,7 @@ public record PolicyPublished(long publishRunId, String worldId, String clientPr
 		payload.put("manifest_hash", manifestHash);
 		payload.put("items_hash", itemsHash);
 		payload.put("item_count", itemCount);
+		payload.put("manifest", manifest);
 		return payload;
 	}
 }

@@ -35,6 +35,7 @@ public record PolicyVariantSaved(PolicyVariantView saved) implements LoggedPolic
 		payload.put("schema_version", saved.schemaVersion());
 		payload.put("policy_version", saved.policyVersion());
 		payload.put("status", saved.status());
+		payload.put("content", saved.content());
 		payload.put("content_hash", saved.contentHash());
 		payload.put("version", saved.version());
 		return payload;

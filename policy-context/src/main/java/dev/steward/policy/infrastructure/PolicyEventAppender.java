@@ -3,6 +3,7 @@ package dev.steward.policy.infrastructure;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.domain.LoggedPolicyEvent;
 import dev.steward.policy.domain.PolicyLog;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,5 +33,12 @@ class PolicyEventAppender implements PolicyLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long append(LoggedPolicyEvent event) {
 		return log.append(event).sequence();
+	}
+
+	@Override
+	public OptionalLong sequenceOf(String idempotencyKey) {
+		return log.byIdempotencyKey(idempotencyKey)
+			.map(entry -> OptionalLong.of(entry.sequence()))
+			.orElseGet(OptionalLong::empty);
 	}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
@@ -46,8 +47,10 @@ class PolicyManagementIntegrationTests {
 		assertThat(saved.version()).isZero();
 		assertThat(saved.contentHash()).isEqualTo(sha256("{\"content\":{\"text\":\"Hello\"},\"policy_id\":\"" + id
 				+ "\",\"variant\":\"v1\"}"));
-		assertThat(log.after(head, 10)).singleElement()
-			.satisfies(entry -> assertThat(entry.type()).isEqualTo("v1.policy_variant.saved"));
+		assertThat(log.after(head, 10)).extracting(LogEntry::type)
+			.containsExactly("v1.policy_variant.validated", "v1.policy_variant.saved");
+		assertThat(log.after(head, 10).getLast().payload()).containsEntry("content", Map.of("text", "Hello"))
+			.containsEntry("version", 0L);
 		assertThat(policies.validationRuns(id, "v1")).singleElement()
 			.satisfies(run -> assertThat(run.valid()).isTrue());
 	}

@@ -113,7 +113,7 @@ class PublishManagementIntegrationTests {
 			.containsEntry("client_profile", "")
 			.containsEntry("manifest_hash", first.manifestHash())
 			.containsEntry("items_hash", first.itemsHash())
-			.containsEntry("item_count", 2);
+			.containsEntry("item_count", 2L);
 		assertThat(((Number) published.getFirst().payload().get("publish_run_id")).longValue())
 			.isEqualTo(first.publishRunId());
 	}

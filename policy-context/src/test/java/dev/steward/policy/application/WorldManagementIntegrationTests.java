@@ -74,7 +74,7 @@ class WorldManagementIntegrationTests {
 		assertThat(updated.name()).isEqualTo("After");
 		assertThat(updated.description()).isEqualTo("kept");
 		assertThat(updated.active()).isFalse();
-		assertThat(updated.config()).isEqualTo(Map.of("a", 1));
+		assertThat(updated.config()).isEqualTo(Map.of("a", 1L));
 		assertThat(updated.version()).isEqualTo(1);
 		assertThat(updated.updatedBy()).isEqualTo("bob");
 		assertThat(log.after(head, 10)).singleElement().satisfies(entry -> {

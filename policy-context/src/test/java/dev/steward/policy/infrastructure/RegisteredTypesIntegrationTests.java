@@ -11,11 +11,16 @@ import dev.steward.policy.domain.RegisteredTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The adapter alone, with no use case to log what it stores: each test removes its types afterwards, so that no
+ * view row is left that the policy log does not explain.
+ */
 @SpringBootTest
 class RegisteredTypesIntegrationTests {
 
@@ -29,6 +34,12 @@ class RegisteredTypesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@AfterEach
+	void removeTheTypesOfThisTest() {
+		jdbc.sql("DELETE FROM policy.policy_type WHERE name LIKE '%type_%' AND registered_by IN ('alice', 'bob')")
+			.update();
+	}
 
 	@Test
 	void storesATypeAndListsItWithItsLayerAndSchema() {

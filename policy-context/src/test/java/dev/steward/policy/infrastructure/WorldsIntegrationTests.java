@@ -32,7 +32,7 @@ class WorldsIntegrationTests {
 	void storesAndReloadsAWorldWithItsConfiguration() {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("theme", "dark");
-		config.put("limits", Map.of("players", 64));
+		config.put("limits", Map.of("players", 64L));
 		config.put("retired", null);
 		World world = new World(anyWorldId(), "Pipeworks", "the web world", true, WorldConfig.of(config), "alice",
 				Instant.now().truncatedTo(ChronoUnit.MICROS));

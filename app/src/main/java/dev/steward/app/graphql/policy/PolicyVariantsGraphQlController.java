@@ -20,6 +20,7 @@ import dev.steward.policy.PolicyPage;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyViewsVerification;
 import dev.steward.policy.RollbackActivation;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
@@ -62,6 +63,12 @@ class PolicyVariantsGraphQlController {
 		this.activations = activations;
 		this.events = events;
 		this.worlds = worlds;
+	}
+
+	@QueryMapping
+	PolicyViewsVerification verifyPolicyViews(GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.ADMIN);
+		return policies.verifyViews();
 	}
 
 	@QueryMapping
@@ -169,14 +176,15 @@ class PolicyVariantsGraphQlController {
 	ActivationPayload activatePolicy(@Argument ActivatePolicyInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
 		return new ActivationPayload(activations.activate(new ActivatePolicy(input.worldId(),
-				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor)));
+				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor,
+				input.idempotencyKey())));
 	}
 
 	@MutationMapping
 	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
 		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
-				input.clientProfile(), input.policyId(), input.activationEventId(), actor)));
+				input.clientProfile(), input.policyId(), input.activationEventId(), actor, input.idempotencyKey())));
 	}
 
 	@SubscriptionMapping("activationEvents")
@@ -261,11 +269,12 @@ class PolicyVariantsGraphQlController {
 	record ActivationEventEdge(ActivationEventView node, String cursor) {
 	}
 
-	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant) {
+	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant,
+			@Nullable String idempotencyKey) {
 	}
 
 	record RollbackActivationInput(long activationEventId, @Nullable String worldId, @Nullable String clientProfile,
-			@Nullable String policyId) {
+			@Nullable String policyId, @Nullable String idempotencyKey) {
 	}
 
 	record ActivationPayload(ActivationEventView event) {

@@ -1,0 +1,62 @@
+package dev.steward.app.graphql.events;
+
+import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.Role;
+import dev.steward.kernel.CodedException;
+import dev.steward.kernel.KernelErrorCode;
+import dev.steward.kernel.events.ChainVerification;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
+import dev.steward.kernel.events.LogHead;
+import graphql.GraphQLContext;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The event logs of every context, found by name: a new context's log is served with no code here. */
+@Controller
+class EventLogGraphQlController {
+
+	private final Map<String, EventLog> logs = new TreeMap<>();
+
+	EventLogGraphQlController(List<EventLog> logs) {
+		logs.forEach(log -> this.logs.put(log.context(), log));
+	}
+
+	@QueryMapping
+	List<String> eventLogs(GraphQLContext context) {
+		CurrentPrincipal.require(context, Role.VIEWER);
+		return List.copyOf(logs.keySet());
+	}
+
+	@QueryMapping
+	LogHead eventLogHead(@Argument String context, GraphQLContext graphQl) {
+		CurrentPrincipal.require(graphQl, Role.VIEWER);
+		return log(context).chainHead();
+	}
+
+	@QueryMapping
+	ChainVerification verifyEventLog(@Argument String context, GraphQLContext graphQl) {
+		CurrentPrincipal.require(graphQl, Role.ADMIN);
+		return log(context).verify();
+	}
+
+	@SchemaMapping(typeName = "PolicyEvent", field = "payloadCbor")
+	String payloadCbor(LogEntry entry) {
+		return Base64.getEncoder().encodeToString(entry.payloadCbor());
+	}
+
+	private EventLog log(String context) {
+		EventLog log = logs.get(context);
+		if (log == null) {
+			throw new CodedException(KernelErrorCode.EVENT_LOG_NOT_FOUND,
+					"There is no event log " + context + "; the logs are " + String.join(", ", logs.keySet()));
+		}
+		return log;
+	}
+}

@@ -1,0 +1,37 @@
+package dev.steward.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.kernel.events.ChainVerification;
+import dev.steward.kernel.events.EventLog;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Runs after every other test of the module, on the database they all wrote to: the policy event log's chain is
+ * intact and every policy view is what the log rebuilds.
+ */
+@SpringBootTest
+@Order(Integer.MAX_VALUE)
+class LogsAndViewsHoldAfterAllTestsIntegrationTests {
+
+	@Autowired
+	@Qualifier("policyEventLog")
+	EventLog log;
+
+	@Autowired
+	PolicyFacade policies;
+
+	@Test
+	void theLogIsIntactAndRebuildsEveryView() {
+		ChainVerification chain = log.verify();
+		PolicyViewsVerification views = policies.verifyViews();
+
+		assertThat(chain.intact()).as(chain.problem()).isTrue();
+		assertThat(chain.checked()).isEqualTo(log.head()).isPositive();
+		assertThat(views.differences()).isEmpty();
+	}
+}
