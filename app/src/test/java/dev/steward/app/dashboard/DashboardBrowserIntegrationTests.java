@@ -31,14 +31,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The dashboard in headless Chromium against a real Steward: real HTTP, real graphql-ws, real PostgreSQL. Changes
  * are made through the API as an integrator would, and the page must show them. Skipped where Chromium is not
- * installed, and failed there when {@code STEWARD_REQUIRE_BROWSER=true} (as in CI).
+ * installed, and failed there when {@code STEWARD_REQUIRE_BROWSER=true} (as in CI). Its context, the only one with
+ * {@link ServerSockets}, is closed after the class, so that its connections do not stay open for the rest of the run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ServerSockets.Configuration.class)
+@DirtiesContext
 class DashboardBrowserIntegrationTests {
 
 	static final String UPSERT = """
