@@ -30,25 +30,7 @@ public final class GraphQlHttp {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", document);
 		body.put("variables", variables);
-		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/graphql-response+json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(),
-					response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body()));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return postRaw(token, JSON.writeValueAsString(body));
 	}
 
 	/** The response of a POST of a request body written by hand, byte for byte. */

@@ -184,6 +184,8 @@ class PolicyManagement implements PolicyFacade {
 		}
 		schemaCheck.requireValidSchema(command.jsonSchema());
 		RegisteredPolicyType registered = RegisteredPolicyType.of(command.name(), layer, command.jsonSchema());
+		// a built-in name is refused here; between two registrations the database's unique name decides
+		PolicyTypes.of(registeredTypes.all()).register(registered);
 		transactions.executeWithoutResult(status -> {
 			registeredTypes.add(registered, command.actor());
 			log.append(new PolicyTypeRegistered(registered, command.actor()));

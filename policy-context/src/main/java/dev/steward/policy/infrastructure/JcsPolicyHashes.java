@@ -1,11 +1,9 @@
 package dev.steward.policy.infrastructure;
 
+import dev.steward.kernel.Digests;
 import dev.steward.policy.domain.PolicyHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,19 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JcsPolicyHashes implements PolicyHashes {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	@Override
 	public String hash(Object value) {
 		try {
 			byte[] canonical = new JsonCanonicalizer(JSON.writeValueAsString(value)).getEncodedUTF8();
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+			return Digests.sha256Hex(canonical);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 }

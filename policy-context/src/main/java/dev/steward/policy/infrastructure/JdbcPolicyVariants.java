@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcPolicyVariants implements PolicyVariants {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	private static final String SELECT = """
 			SELECT i.policy_id, i.policy_type, i.namespace, i.policy_key, v.variant, v.schema_version,

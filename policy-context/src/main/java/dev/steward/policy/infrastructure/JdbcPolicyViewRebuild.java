@@ -5,6 +5,7 @@ import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyViewsVerification;
 import dev.steward.policy.PolicyViewsVerification.Difference;
+import dev.steward.policy.domain.PolicyType;
 import dev.steward.policy.domain.PolicyViewRebuild;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcPolicyViewRebuild implements PolicyViewRebuild {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	private static final int PAGE = 1_000;
 
@@ -159,8 +160,13 @@ class JdbcPolicyViewRebuild implements PolicyViewRebuild {
 							payload.get("replaced_variant"), rollbackOf == null ? null : number(rollbackOf).longValue(),
 							entry.actor());
 				}
-				case "v1.policy_type.registered" -> put("policy_type", text(payload, "name"), payload.get("name"),
-						payload.get("layer"), json(payload.get("json_schema")), entry.actor());
+				case "v1.policy_type.registered" -> {
+					// a registration under a built-in name was accepted once by mistake; a migration removed it
+					if (PolicyType.BUILT_INS.stream().noneMatch(type -> type.name().equals(payload.get("name")))) {
+						put("policy_type", text(payload, "name"), payload.get("name"), payload.get("layer"),
+								json(payload.get("json_schema")), entry.actor());
+					}
+				}
 				case "v1.policy.published" -> put("publish_run", text(payload, "publish_run_id"),
 						number(payload.get("publish_run_id")).longValue(), payload.get("world_id"),
 						payload.get("client_profile"), entry.actor(), json(payload.get("manifest")),

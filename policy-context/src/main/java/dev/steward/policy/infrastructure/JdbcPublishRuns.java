@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcPublishRuns implements PublishRuns {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	private static final List<String> MANIFEST_ORDER = List.of("world_id", "client_profile", "generated_at",
 			"item_count", "items_hash", "manifest_hash", "items");

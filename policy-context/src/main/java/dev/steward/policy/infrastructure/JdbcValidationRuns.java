@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcValidationRuns implements ValidationRuns {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = Json.MAPPER;
 
 	private final JdbcClient jdbc;
 

@@ -11,6 +11,6 @@ public class JsonSchemaConfiguration {
 
 	@Bean
 	JsonSchemaCheck jsonSchemaCheck() {
-		return new NetworkntJsonSchemaCheck(JsonMapper.builder().build());
+		return new NetworkntJsonSchemaCheck(Json.MAPPER);
 	}
 }
