@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,11 @@ class EventConfiguration {
 			public long sequenceOf(LogEntry entry) {
 				return entry.sequence();
 			}
+
+			@Override
+			public Instant createdAtOf(LogEntry entry) {
+				return entry.createdAt();
+			}
 		};
 	}
 
@@ -58,5 +64,10 @@ class EventConfiguration {
 	@Bean
 	EventStreams eventStreams(EventHub hub) {
 		return new EventStreams(hub);
+	}
+
+	@Bean
+	EventActivity eventActivity(EventHub hub) {
+		return new EventActivity(hub.tails());
 	}
 }

@@ -1,5 +1,6 @@
 package dev.steward.app.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,4 +23,7 @@ public interface EventTail<E> {
 	long head();
 
 	long sequenceOf(E entry);
+
+	/** When the entry was appended, by the database clock. */
+	Instant createdAtOf(E entry);
 }
