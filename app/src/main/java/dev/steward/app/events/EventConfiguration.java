@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,11 @@ class EventConfiguration {
 						+ entry.actor().length() + entry.payloadDigest().length() + entry.chainHash().length())
 						+ entry.payloadCbor().length;
 			}
+
+			@Override
+			public Instant createdAtOf(LogEntry entry) {
+				return entry.createdAt();
+			}
 		};
 	}
 
@@ -68,5 +74,10 @@ class EventConfiguration {
 			@Value("${steward.graphql.subscriptions.buffer-events:1000}") int bufferEvents,
 			@Value("${steward.graphql.subscriptions.buffer-bytes:4MB}") DataSize bufferBytes) {
 		return new EventStreams(hub, new SubscriberBuffer(bufferEvents, bufferBytes.toBytes()));
+	}
+
+	@Bean
+	EventActivity eventActivity(EventHub hub) {
+		return new EventActivity(hub.tails());
 	}
 }

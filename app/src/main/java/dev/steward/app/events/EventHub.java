@@ -53,6 +53,11 @@ public class EventHub {
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().reads.get()));
 	}
 
+	/** Every context's tail. */
+	List<EventTail<?>> tails() {
+		return channels.values().stream().<EventTail<?>>map(channel -> channel.tail).toList();
+	}
+
 	@SuppressWarnings("unchecked")
 	<E> EventTail<E> tail(String context) {
 		return (EventTail<E>) channel(context).tail;

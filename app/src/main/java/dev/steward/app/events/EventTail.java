@@ -1,5 +1,6 @@
 package dev.steward.app.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,4 +28,7 @@ public interface EventTail<E> {
 	default long sizeOf(E entry) {
 		return 512;
 	}
+
+	/** When the entry was appended, by the database clock. */
+	Instant createdAtOf(E entry);
 }

@@ -25,9 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Every request carries a bearer token, except the health probes, the metrics, the GraphiQL page and the
- * WebSocket upgrade (whose token travels in the graphql-ws {@code connection_init} message). A refusal (401, 403)
- * has a GraphQL-shaped body with the code {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
+ * Every request carries a bearer token, except the health probes, the metrics, the GraphiQL and dashboard
+ * pages (which ask the user for a token and send it with every request they make) and the WebSocket upgrade (whose
+ * token travels in the graphql-ws {@code connection_init} message). A refusal (401, 403) has a GraphQL-shaped body
+ * with the code {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,7 +44,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
-				.requestMatchers("/graphiql", "/graphiql/**", "/webjars/**", "/error")
+				.requestMatchers("/graphiql", "/graphiql/**", "/webjars/**", "/dashboard", "/dashboard/*", "/error")
 				.permitAll()
 				.requestMatchers(webSocketUpgrade)
 				.permitAll()

@@ -3,6 +3,7 @@ package dev.steward.app.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,11 @@ class EventStreamsTests {
 		@Override
 		public long head() {
 			return entries.size();
+		}
+
+		@Override
+		public Instant createdAtOf(Long entry) {
+			return Instant.EPOCH.plusSeconds(entry);
 		}
 
 		@Override

@@ -1,12 +1,12 @@
 package dev.steward.app.graphiql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.steward.app.Chromium;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,20 +17,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Loads GraphiQL in headless Chromium, with its background networking off, and checks that the editor rendered.
- * Skipped where {@code /usr/bin/chromium} is not installed.
+ * Skipped where Chromium is not installed, and failed there when {@code STEWARD_REQUIRE_BROWSER=true} (as in CI).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "steward.security.bootstrap-token=test-bootstrap-token")
 class GraphiQlBrowserIntegrationTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	@LocalServerPort
 	int port;
 
 	@Test
 	void rendersTheEditorFromStewardAlone(@TempDir Path profile) throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+		Chromium.assumeInstalled(false);
 
 		String dom = dumpDom("http://localhost:" + port + GraphiQlPage.PATH, profile);
 
@@ -40,9 +38,11 @@ class GraphiQlBrowserIntegrationTests {
 	}
 
 	private static String dumpDom(String url, Path profile) throws IOException, InterruptedException {
-		Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", url))
+		List<String> command = new ArrayList<>();
+		command.add(Chromium.BINARY.toString());
+		command.addAll(Chromium.flags(profile));
+		command.addAll(List.of("--virtual-time-budget=10000", "--dump-dom", url));
+		Process chromium = new ProcessBuilder(command)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		byte[] dom = chromium.getInputStream().readAllBytes();
