@@ -36,6 +36,8 @@ public class WebSocketConnections {
 
 	private final Counter fellBehind;
 
+	private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+
 	WebSocketConnections(MeterRegistry meters) {
 		this.fellBehind = Counter.builder("steward.graphql.subscribers.fell.behind")
 			.description("graphql-ws connections closed (4413) because a subscriber did not keep up")
@@ -44,6 +46,7 @@ public class WebSocketConnections {
 
 	/** Registers the connection; the session returned is the one to send through, so that writes are counted. */
 	WebSocketSession opened(WebSocketSession session) {
+		opened.incrementAndGet();
 		return open.computeIfAbsent(session.getId(), id -> new Connection(session)).counted;
 	}
 
@@ -82,6 +85,11 @@ public class WebSocketConnections {
 		}
 		connection.closeAfterWrite(status);
 		return true;
+	}
+
+	/** How many connections were ever opened on this instance. */
+	public int opened() {
+		return opened.get();
 	}
 
 	/** Closes every open connection whose session attributes match, with the status; returns how many. */
