@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -47,11 +46,6 @@ class EventLogIntegrationTests {
 		asSuperuser = JdbcClient.create(
 				new DriverManagerDataSource(superuser.url(), superuser.username(), superuser.password()));
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(steward));
-	}
-
-	@AfterAll
-	static void nothingToClose() {
-		// DriverManagerDataSource holds no connections
 	}
 
 	@Test
