@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Reads side by side: Steward against PostGraphile 5 on the same PostgreSQL tables, with pgbench running the same
+# SQL as the floor. Creates the database steward_bench (dropped and made anew at every run), loads it through
+# Steward's API, drives both servers with autocannon at the same connection count, and prints a table.
+#
+#   bench/run.sh                 # build Steward's jar when missing, then measure
+#   CONNECTIONS=8 SECONDS_PER_RUN=10 WARMUP=10 bench/run.sh
+#
+# Needs: a local PostgreSQL that the user postgres reaches without a password (PGHOST/PGPORT/PGUSER to change),
+# pgbench, npm (Node.js 22 for PostGraphile comes from npm itself), and a JDK 21+ (found under /usr/lib/jvm when
+# java on the PATH is older).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+CONNECTIONS="${CONNECTIONS:-8}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
+WARMUP="${WARMUP:-10}"
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-postgres}"
+DB="${BENCH_DATABASE:-steward_bench}"
+ROLE="${BENCH_ROLE:-steward_bench}"
+STEWARD_PORT="${BENCH_STEWARD_PORT:-18080}"
+POSTGRAPHILE_PORT="${BENCH_POSTGRAPHILE_PORT:-15678}"
+STEWARD_HEAP="${BENCH_STEWARD_HEAP:-1g}"
+TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+WORK="$(mktemp -d)"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------------------------
+PGBENCH="$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)"
+[ -x "$PGBENCH" ] || { say "pgbench not found (install PostgreSQL's client tools)"; exit 1; }
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER")
+
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
+if [ -z "$JAVA" ] || [ "$(java_major "$JAVA")" -lt 21 ]; then
+  JAVA=""
+  for candidate in "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
+  done
+fi
+[ -n "$JAVA" ] || { say "A JDK 21 or newer is needed to run Steward"; exit 1; }
+
+if [ ! -x "$HERE/node_modules/.bin/node" ]; then
+  say "Installing PostGraphile 5, Node.js 22 and autocannon from npm into bench/node_modules"
+  (cd "$HERE" && npm ci --no-audit --no-fund >/dev/null)
+fi
+NODE="$HERE/node_modules/.bin/node"
+
+JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)"
+if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
+  say "Building Steward (./mvnw -pl app -am package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
+  JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
+fi
+
+# --- database ----------------------------------------------------------------------------------------------------
+say "Creating the database $DB (owned by the role $ROLE, not a superuser)"
+"${PSQL[@]}" -d postgres <<SQL
+DROP DATABASE IF EXISTS $DB WITH (FORCE);
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
+    CREATE ROLE $ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+END \$\$;
+CREATE DATABASE $DB OWNER $ROLE;
+SQL
+
+wait_for() {
+  local what="$1" url="$2" pid="$3" log="$4"
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then say "$what stopped; its log:"; tail -50 "$log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  say "$what did not start; its log:"; tail -50 "$log" >&2; exit 1
+}
+
+# --- Steward -----------------------------------------------------------------------------------------------------
+say "Starting Steward ($JAR) on port $STEWARD_PORT"
+STEWARD_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DATABASE_USERNAME="$ROLE" \
+  STEWARD_BOOTSTRAP_TOKEN="$TOKEN" STEWARD_PORT="$STEWARD_PORT" STEWARD_DATA_DIR="$WORK/steward" \
+  "$JAVA" "-Xmx$STEWARD_HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/steward.log" 2>&1 &
+STEWARD_PID=$!
+PIDS+=("$STEWARD_PID")
+wait_for Steward "http://127.0.0.1:$STEWARD_PORT/actuator/health/readiness" "$STEWARD_PID" "$WORK/steward.log"
+STEWARD_URL="http://127.0.0.1:$STEWARD_PORT/graphql"
+
+say "Loading the data through Steward's API"
+"$NODE" "$HERE/seed.mjs" "$STEWARD_URL" "$TOKEN" 1000 100 >&2
+"${PSQL[@]}" -d "$DB" -c "VACUUM ANALYZE" 2>/dev/null || true
+
+# --- PostGraphile ------------------------------------------------------------------------------------------------
+say "Starting PostGraphile 5 on port $POSTGRAPHILE_PORT, schema policy"
+(cd "$HERE" && GRAPHILE_ENV=production exec "$NODE" node_modules/postgraphile/dist/cli-run.js \
+  -c "postgres://$ROLE@$PGHOST:$PGPORT/$DB" -s policy -P postgraphile/presets/amber -p "$POSTGRAPHILE_PORT" \
+  -n 127.0.0.1) >"$WORK/postgraphile.log" 2>&1 &
+PG_PID=$!
+PIDS+=("$PG_PID")
+POSTGRAPHILE_URL="http://127.0.0.1:$POSTGRAPHILE_PORT/graphql"
+for _ in $(seq 1 120); do
+  if curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"query":"{__typename}"}' "$POSTGRAPHILE_URL" 2>/dev/null; then break; fi
+  kill -0 "$PG_PID" 2>/dev/null || { say "PostGraphile stopped; its log:"; tail -50 "$WORK/postgraphile.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+# --- the three queries, as each server spells them, and as SQL ---------------------------------------------------
+S_KEY='query($id: ID!) { world(id: $id) { id name description active config createdAt updatedAt version } }'
+P_KEY='query($id: String!) { worldByRowId(rowId: $id) { rowId name description active config createdAt updatedAt version } }'
+Q_KEY="SELECT id, name, description, active, config, created_at, updated_at, version FROM policy.world WHERE id = 'w-00042';"
+V_KEY='{"id":"w-00042"}'
+
+S_LIST='query($w: ID!) { activations(worldId: $w) { worldId clientProfile policyId variant activatedAt activatedBy activationEventId } }'
+P_LIST='query($w: String!) { allActivations(condition: {worldId: $w, clientProfile: ""}, orderBy: PRIMARY_KEY_ASC) { nodes { worldId clientProfile policyId variant activatedAt activatedBy eventSequence } } }'
+Q_LIST="SELECT world_id, client_profile, policy_id, variant, activated_at, activated_by, event_sequence FROM policy.activation WHERE world_id = 'bench' AND client_profile = '' ORDER BY policy_id;"
+V_W='{"w":"bench"}'
+
+S_NEST='query($w: ID!) { world(id: $w) { id name activations { policyId variant activatedAt policyVariant { policyId variant status content contentHash updatedAt } } } }'
+P_NEST='query($w: String!) { worldByRowId(rowId: $w) { rowId name activationsByWorldId(orderBy: PRIMARY_KEY_ASC) { nodes { policyId variant activatedAt policyVariantByPolicyIdAndVariant { policyId variant status content contentHash updatedAt } } } } }'
+Q_NEST="SELECT w.id, w.name, a.policy_id, a.variant, a.activated_at, v.status, v.content, v.content_hash, v.updated_at FROM policy.world w JOIN policy.activation a ON a.world_id = w.id JOIN policy.policy_variant v ON v.policy_id = a.policy_id AND v.variant = a.variant WHERE w.id = 'bench' ORDER BY a.client_profile, a.policy_id;"
+
+load() { "$NODE" "$HERE/load.mjs" "$@" "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP"; }
+field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
+
+floor() {
+  printf '%s\n' "$1" >"$WORK/floor.sql"
+  PGPASSWORD= "$PGBENCH" -h "$PGHOST" -p "$PGPORT" -U "$ROLE" -n -M prepared -c "$CONNECTIONS" -j 2 \
+    -T "$SECONDS_PER_RUN" -f "$WORK/floor.sql" "$DB" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+
+ROWS=()
+measure() {
+  local label="$1" s_query="$2" p_query="$3" sql="$4" vars="$5" s p f
+  say "Measuring: $label (Steward, then PostGraphile, then pgbench; $CONNECTIONS connections, ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s)"
+  s="$(load steward "$STEWARD_URL" "$TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
+  p="$(load postgraphile "$POSTGRAPHILE_URL" "" "$p_query" "$vars")" || p='{"rps":0,"failed":1}'
+
+  f="$(floor "$sql")"
+  ROWS+=("$label|$s|$p|$f")
+}
+
+measure "one world by id" "$S_KEY" "$P_KEY" "$Q_KEY" "$V_KEY"
+measure "100 activations of a world" "$S_LIST" "$P_LIST" "$Q_LIST" "$V_W"
+measure "a world, its activations and their variants" "$S_NEST" "$P_NEST" "$Q_NEST" "$V_W"
+
+cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+echo
+echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d "$DB" -tAc 'SHOW server_version' | cut -d' ' -f1); Steward on $("$JAVA" -version 2>&1 | head -1), -Xmx$STEWARD_HEAP; PostGraphile $(sed -n 's/.*"version": "\(.*\)".*/\1/p' "$HERE/node_modules/postgraphile/package.json") on Node.js $("$NODE" --version)"
+echo "Load: autocannon, $CONNECTIONS connections, ${WARMUP}s warm-up then ${SECONDS_PER_RUN}s per query and server; pgbench -M prepared -c $CONNECTIONS on the same SQL"
+echo
+echo "| query | Steward | PostGraphile 5 | pgbench (SQL floor) | Steward / PostGraphile |"
+echo "|---|---|---|---|---|"
+for row in "${ROWS[@]}"; do
+  IFS='|' read -r label s p f <<<"$row"
+  srps="$(field rps <<<"$s")"; prps="$(field rps <<<"$p")"
+  if grep -q failed <<<"$s$p"; then
+    printf '| %s | %s | %s | %.0f tps | - |\n' "$label" "$(grep -q failed <<<"$s" && echo 'query fails' || echo "$(printf '%.0f' "$srps") req/s")" \
+      "$(grep -q failed <<<"$p" && echo 'query fails' || echo "$(printf '%.0f' "$prps") req/s")" "${f:-0}"
+    continue
+  fi
+  printf '| %s | %.0f req/s, p50 %s ms, p99 %s ms | %.0f req/s, p50 %s ms, p99 %s ms | %.0f tps | %.2f |\n' \
+    "$label" "$srps" "$(field p50 <<<"$s")" "$(field p99 <<<"$s")" "$prps" "$(field p50 <<<"$p")" \
+    "$(field p99 <<<"$p")" "${f:-0}" "$(awk -v a="$srps" -v b="$prps" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+done
+echo
+for row in "${ROWS[@]}"; do
+  IFS='|' read -r label s p f <<<"$row"
+  for r in "$s" "$p"; do
+    if [ "$(field errors <<<"$r")" != "0" ] || [ "$(field non2xx <<<"$r")" != "0" ]; then
+      echo "Warning: $label: $r"
+    fi
+  done
+done
