@@ -1,5 +1,6 @@
 package dev.steward.policy;
 
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,12 @@ public interface ActivationFacade {
 
 	/** The scope's own pointers, or (effective) the client profile's over the world's, per policy. */
 	List<ActivationView> activations(String worldId, String clientProfile, boolean effective);
+
+	/**
+	 * The worlds' own pointers (client profile {@code ""}), read together in one query, ordered by world id and
+	 * policy id; worlds without pointers, or that do not exist, have none in the list.
+	 */
+	List<ActivationView> worldActivations(Collection<String> worldIds);
 
 	/** Up to {@code limit} activation events of the scope (of one policy when given) after {@code after}. */
 	List<ActivationEventView> activationEvents(String worldId, String clientProfile, @Nullable String policyId,

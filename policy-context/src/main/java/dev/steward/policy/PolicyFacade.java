@@ -1,5 +1,6 @@
 package dev.steward.policy;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,12 @@ public interface PolicyFacade {
 
 	/** The variant, or the one with the highest policy version when {@code variant} is null. */
 	Optional<PolicyVariantView> find(String policyId, @Nullable String variant);
+
+	/**
+	 * The stored variants among the given keys, read together in one query; keys that name no stored variant (or
+	 * no valid policy id) are left out. For loading the variants of many activations at once.
+	 */
+	List<PolicyVariantView> findAll(Collection<VariantKey> keys);
 
 	/** Up to {@code limit} variants after the cursor (from the start when null). */
 	PolicyPage list(PolicyFilter filter, @Nullable String after, int limit);

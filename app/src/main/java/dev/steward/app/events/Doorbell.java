@@ -89,6 +89,7 @@ public class Doorbell implements SmartLifecycle {
 			try {
 				PGConnection listening = open();
 				backoff = 100;
+				signalListening(true);
 				hub.pollAll();
 				while (running) {
 					PGNotification[] bells = listening.getNotifications((int) pollInterval.toMillis());
@@ -113,6 +114,7 @@ public class Doorbell implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
+				signalListening(false);
 				if (!running) {
 					break;
 				}
@@ -122,7 +124,19 @@ public class Doorbell implements SmartLifecycle {
 				backoff = Math.min(backoff * 2, 5_000);
 			}
 		}
+		signalListening(false);
 		closeQuietly();
+	}
+
+	private void signalListening(boolean listening) {
+		for (DoorbellSignal signal : signals.values()) {
+			try {
+				signal.listening(listening);
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("A doorbell signal failed to take the listening state", ex);
+			}
+		}
 	}
 
 	private PGConnection open() throws SQLException {

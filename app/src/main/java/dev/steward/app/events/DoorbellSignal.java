@@ -11,4 +11,11 @@ public interface DoorbellSignal {
 	String topic();
 
 	void rang(String argument);
+
+	/**
+	 * Whether bells can be heard now: true once the doorbell's LISTEN connection is listening, false when it drops
+	 * or stops (bells rung meanwhile are lost). Called on the doorbell's thread.
+	 */
+	default void listening(boolean listening) {
+	}
 }

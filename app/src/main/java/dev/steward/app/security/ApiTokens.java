@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -11,14 +14,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The API tokens Steward issues: random 256-bit secrets, of which only the SHA-256 is stored. A token is shown
  * once, when it is created, and works until it is revoked.
+ * <p>
+ * A token found live is remembered for {@code steward.security.token-cache.ttl} (10 s by default; 0 remembers
+ * none), so that a client's requests do not each read its row. A revocation still stops the token at once on
+ * every instance: it rings the doorbell, and each instance forgets the token when it hears the bell (the revoking
+ * one already at commit). Tokens are remembered only while the doorbell connection listens; when it drops, every
+ * remembered token is forgotten and rows are read again until it listens anew.
  */
 @Component
 public class ApiTokens {
@@ -29,8 +42,16 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	ApiTokens(JdbcClient jdbc) {
+	private final Cache<String, Live> live;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private volatile boolean revocationsHeard;
+
+	ApiTokens(JdbcClient jdbc, @Value("${steward.security.token-cache.ttl:10s}") Duration ttl,
+			@Value("${steward.security.token-cache.size:10000}") long size) {
 		this.jdbc = jdbc;
+		this.live = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(Math.max(0, size)).build();
 	}
 
 	/** A token as listed: never its secret. */
@@ -74,6 +95,15 @@ public class ApiTokens {
 				.param(BearerTokens.REVOKED_TOPIC + ":" + id)
 				.query((row, index) -> row.getString(1))
 				.list();
+			forget(id);
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						forget(id);
+					}
+				});
+			}
 		}
 		return find(id);
 	}
@@ -90,12 +120,62 @@ public class ApiTokens {
 		return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM access.api_token)").query(Boolean.class).single();
 	}
 
-	/** The principal a live token stands for. */
+	/**
+	 * The principal a live token stands for. A token found live is remembered for a short while (see the class
+	 * comment), so that a client's requests do not each cost a database round trip.
+	 */
 	public Optional<StewardPrincipal> authenticate(String secret) {
-		return jdbc.sql("SELECT name, role FROM access.api_token WHERE token_hash = ? AND revoked_at IS NULL")
-			.param(hash(secret))
-			.query((row, i) -> new StewardPrincipal(row.getString("name"), Role.of(row.getString("role"))))
+		String hash = hash(secret);
+		Live remembered = live.getIfPresent(hash);
+		if (remembered != null) {
+			return Optional.of(remembered.principal());
+		}
+		long generationBefore = generation.get();
+		Optional<Live> found = jdbc
+			.sql("SELECT id, name, role FROM access.api_token WHERE token_hash = ? AND revoked_at IS NULL")
+			.param(hash)
+			.query((row, i) -> new Live(row.getObject("id", UUID.class),
+					new StewardPrincipal(row.getString("name"), Role.of(row.getString("role")))))
 			.optional();
+		// Remembered only when no revocation was heard while the row was read, and only while revocations can be
+		// heard at all: otherwise a revocation that committed during the read could be outlived by the entry.
+		if (found.isPresent() && revocationsHeard && generation.get() == generationBefore) {
+			live.put(hash, found.get());
+			if (generation.get() != generationBefore) {
+				live.invalidate(hash);
+			}
+		}
+		return found.map(Live::principal);
+	}
+
+	/**
+	 * Forgets the token with this id at once: called on every instance when its revocation is heard, and on the
+	 * revoking instance when the revocation commits.
+	 */
+	public void forget(UUID id) {
+		generation.incrementAndGet();
+		live.asMap().values().removeIf(entry -> entry.id().equals(id));
+	}
+
+	/**
+	 * Whether this instance hears revocations now (its doorbell connection is listening). While it does not, no
+	 * token is remembered and each request reads the token's row, so that a revocation missed while deaf is never
+	 * outlived by a remembered token.
+	 */
+	public void revocationsHeard(boolean heard) {
+		generation.incrementAndGet();
+		revocationsHeard = heard;
+		if (!heard) {
+			live.invalidateAll();
+		}
+	}
+
+	/** Whether this instance remembers the token as live now, without reading its row. */
+	boolean remembers(String secret) {
+		return live.getIfPresent(hash(secret)) != null;
+	}
+
+	private record Live(UUID id, StewardPrincipal principal) {
 	}
 
 	static String hash(String secret) {

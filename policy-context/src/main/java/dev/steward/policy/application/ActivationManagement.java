@@ -16,6 +16,7 @@ import dev.steward.policy.domain.PolicyLog;
 import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.Worlds;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -171,6 +172,11 @@ class ActivationManagement implements ActivationFacade {
 					+ " in " + scope + " gives " + replayed + " but the pointer is " + pointer);
 		}
 		return recorded;
+	}
+
+	@Override
+	public List<ActivationView> worldActivations(Collection<String> worldIds) {
+		return activations.worldPointers(worldIds);
 	}
 
 	@Override

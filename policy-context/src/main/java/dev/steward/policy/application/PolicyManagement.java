@@ -14,6 +14,7 @@ import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
+import dev.steward.policy.VariantKey;
 import dev.steward.policy.PolicyViewsVerification;
 import dev.steward.policy.domain.JsonSchemaCheck;
 import dev.steward.policy.domain.PolicyHashes;
@@ -36,6 +37,7 @@ import dev.steward.policy.domain.VariantDiff;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +123,20 @@ class PolicyManagement implements PolicyFacade {
 	public Optional<PolicyVariantView> find(String policyId, @Nullable String variant) {
 		PolicyId id = PolicyId.parse(policyId);
 		return variant == null ? variants.latest(id) : variants.find(id, variant);
+	}
+
+	@Override
+	public List<PolicyVariantView> findAll(Collection<VariantKey> keys) {
+		List<VariantKey> valid = new ArrayList<>(keys.size());
+		for (VariantKey key : keys) {
+			try {
+				valid.add(new VariantKey(PolicyId.parse(key.policyId()).value(), key.variant()));
+			}
+			catch (PolicyException ex) {
+				// an id that is not a policy id names no stored variant
+			}
+		}
+		return variants.findAll(valid);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.steward.policy.domain;
 import dev.steward.policy.ActivationEventView;
 import dev.steward.policy.ActivationView;
 import dev.steward.policy.PolicyId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,9 @@ public interface Activations {
 
 	/** The newest recorded event of one policy in one scope. */
 	Optional<ActivationEventView> lastEvent(String worldId, String clientProfile, PolicyId policyId);
+
+	/** The own pointers (client profile {@code ""}) of the given worlds, in one query, by world id and policy id. */
+	List<ActivationView> worldPointers(Collection<String> worldIds);
 
 	/** The scope's own pointers, by policy id. */
 	List<ActivationView> pointers(String worldId, String clientProfile);

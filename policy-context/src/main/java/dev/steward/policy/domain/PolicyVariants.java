@@ -3,6 +3,8 @@ package dev.steward.policy.domain;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.VariantKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 public interface PolicyVariants extends VariantLookup {
 
 	Optional<PolicyVariantView> find(PolicyId id, String variant);
+
+	/** The stored variants among the given keys, in one query. */
+	List<PolicyVariantView> findAll(Collection<VariantKey> keys);
 
 	/** The variant with the highest policy version (the newest on a tie). */
 	Optional<PolicyVariantView> latest(PolicyId id);

@@ -8,6 +8,7 @@ import dev.steward.policy.domain.PolicyActivated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,19 @@ class JdbcActivations implements Activations {
 			.params(worldId, clientProfile, policyId.value())
 			.query(JdbcActivations::event)
 			.optional();
+	}
+
+	@Override
+	public List<ActivationView> worldPointers(Collection<String> worldIds) {
+		if (worldIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM policy.activation WHERE world_id = ANY (?::text[]) AND client_profile = ''
+				ORDER BY world_id, policy_id""")
+			.param(worldIds.toArray(String[]::new))
+			.query(JdbcActivations::pointer)
+			.list();
 	}
 
 	@Override

@@ -3,11 +3,13 @@ package dev.steward.policy.infrastructure;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.VariantKey;
 import dev.steward.policy.domain.PolicyVariants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,21 @@ class JdbcPolicyVariants implements PolicyVariants {
 			.params(id.value(), variant)
 			.query(JdbcPolicyVariants::view)
 			.optional();
+	}
+
+	@Override
+	public List<PolicyVariantView> findAll(Collection<VariantKey> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		String[] policyIds = keys.stream().map(VariantKey::policyId).toArray(String[]::new);
+		String[] variants = keys.stream().map(VariantKey::variant).toArray(String[]::new);
+		return jdbc.sql(SELECT + """
+				 JOIN unnest(?::text[], ?::text[]) AS k(policy_id, variant)
+				   ON k.policy_id = v.policy_id AND k.variant = v.variant""")
+			.params(policyIds, variants)
+			.query(JdbcPolicyVariants::view)
+			.list();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.steward.app.graphql.server;
 
+import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.BearerTokens;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -70,6 +72,21 @@ class GraphQlServerConfiguration {
 		return new DocumentShapeLimit(properties.maxFragments(), properties.maxSelections());
 	}
 
+	/** Each distinct document is parsed and validated once; see {@link DocumentCache}. */
+	@Bean
+	DocumentCache documentCache(GraphQlServerProperties properties) {
+		return new DocumentCache(properties.documentCacheChars());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCacheInstaller(DocumentCache cache) {
+		return builder -> {
+			if (cache.enabled()) {
+				builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+			}
+		};
+	}
+
 	@Bean
 	@Order(-1)
 	Instrumentation textGuard() {
@@ -101,8 +118,8 @@ class GraphQlServerConfiguration {
 	}
 
 	@Bean
-	RevokedTokenBell revokedTokenBell(WebSocketConnections connections, BearerTokens tokens) {
-		return new RevokedTokenBell(connections, tokens);
+	RevokedTokenBell revokedTokenBell(WebSocketConnections connections, BearerTokens tokens, ApiTokens apiTokens) {
+		return new RevokedTokenBell(connections, tokens, apiTokens);
 	}
 
 	/** Replaces Spring Boot's graphql-ws handler with one held to the protocol. */

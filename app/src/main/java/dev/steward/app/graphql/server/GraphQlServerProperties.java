@@ -22,13 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestSize the largest HTTP request body accepted, in bytes
  * @param maxMessageSize the largest graphql-ws message accepted, in characters; a larger one closes the connection
  * with 1009. At least the document limit, so that a document within its limit always fits with its variables
+ * @param documentCacheChars how much document text the cache of parsed and validated documents holds, in
+ * characters summed over its documents (the least recently used go first); 0 parses and validates every request
  */
 @ConfigurationProperties("steward.graphql")
 record GraphQlServerProperties(@DefaultValue("16384") int maxDocumentSize, @DefaultValue("12") int maxDepth,
 		@DefaultValue("2000") int maxCost, @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
 		@DefaultValue("true") boolean introspection, @DefaultValue("true") boolean graphiqlEnabled,
 		@DefaultValue("100") int maxFragments, @DefaultValue("5000") int maxSelections,
-		@DefaultValue("1048576") int maxRequestSize, @DefaultValue("65536") int maxMessageSize) {
+		@DefaultValue("1048576") int maxRequestSize, @DefaultValue("65536") int maxMessageSize,
+		@DefaultValue("1000000") long documentCacheChars) {
 
 	GraphQlServerProperties {
 		requirePositive("max-document-size", maxDocumentSize);
@@ -46,6 +49,10 @@ record GraphQlServerProperties(@DefaultValue("16384") int maxDocumentSize, @Defa
 		if (maxMessageSize < maxDocumentSize + 1024) {
 			throw new IllegalArgumentException("steward.graphql.max-message-size (" + maxMessageSize
 					+ ") must exceed steward.graphql.max-document-size (" + maxDocumentSize + ") by at least 1024");
+		}
+		if (documentCacheChars < 0) {
+			throw new IllegalArgumentException(
+					"steward.graphql.document-cache-chars must not be negative but is " + documentCacheChars);
 		}
 		if (maxAliases < 0) {
 			throw new IllegalArgumentException("steward.graphql.max-aliases must not be negative but is " + maxAliases);

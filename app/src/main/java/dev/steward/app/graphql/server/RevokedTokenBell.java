@@ -1,14 +1,17 @@
 package dev.steward.app.graphql.server;
 
 import dev.steward.app.events.DoorbellSignal;
+import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.BearerTokens;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Hears a token revocation rung on the events channel by any instance ({@code token_revoked:<id>}) and closes this
+ * Hears a token revocation rung on the events channel by any instance ({@code token_revoked:<id>}): forgets the
+ * token if this instance remembered it (see {@link ApiTokens}), so that its next request is refused, and closes this
  * instance's graphql-ws connections whose token no longer authenticates, with 4401: their subscriptions end at
  * once, everywhere.
  */
@@ -22,9 +25,12 @@ class RevokedTokenBell implements DoorbellSignal {
 
 	private final Scheduler checks = Schedulers.boundedElastic();
 
-	RevokedTokenBell(WebSocketConnections connections, BearerTokens tokens) {
+	private final ApiTokens apiTokens;
+
+	RevokedTokenBell(WebSocketConnections connections, BearerTokens tokens, ApiTokens apiTokens) {
 		this.connections = connections;
 		this.tokens = tokens;
+		this.apiTokens = apiTokens;
 	}
 
 	@Override
@@ -33,7 +39,20 @@ class RevokedTokenBell implements DoorbellSignal {
 	}
 
 	@Override
+	public void listening(boolean listening) {
+		apiTokens.revocationsHeard(listening);
+	}
+
+	@Override
 	public void rang(String argument) {
+		try {
+			apiTokens.forget(UUID.fromString(argument));
+		}
+		catch (IllegalArgumentException ex) {
+			// not an id: forget every remembered token rather than guess
+			apiTokens.revocationsHeard(false);
+			apiTokens.revocationsHeard(true);
+		}
 		checks.schedule(() -> {
 			int closed = connections.closeWhere(attributes -> attributes
 				.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),

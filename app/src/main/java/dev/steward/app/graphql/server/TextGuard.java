@@ -1,8 +1,11 @@
 package dev.steward.app.graphql.server;
 
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Document;
 import graphql.language.Node;
@@ -32,21 +35,35 @@ class TextGuard extends SimplePerformantInstrumentation {
 	@Override
 	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
 			InstrumentationValidationParameters parameters, InstrumentationState state) {
-		String problem = problemIn(parameters.getDocument());
+		refuse(problemIn(parameters.getDocument()));
+		return super.beginValidation(parameters, state);
+	}
+
+	/**
+	 * The request's own text, checked for every request: a parsed and validated document is reused for the same
+	 * text (see {@link DocumentCache}), so that the document is checked once, but the variables, extensions and
+	 * operation name that come with it never are.
+	 */
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecution(
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		ExecutionInput input = parameters.getExecutionInput();
+		String problem = problemIn("variables", input.getRawVariables().toMap());
 		if (problem == null) {
-			problem = problemIn("variables", parameters.getExecutionInput().getRawVariables().toMap());
+			problem = problemIn("extensions", input.getExtensions());
 		}
 		if (problem == null) {
-			problem = problemIn("extensions", parameters.getExecutionInput().getExtensions());
+			problem = problemIn("operationName", input.getOperationName());
 		}
-		if (problem == null) {
-			problem = problemIn("operationName", parameters.getExecutionInput().getOperationName());
-		}
+		refuse(problem);
+		return super.beginExecution(parameters, state);
+	}
+
+	private static void refuse(@Nullable String problem) {
 		if (problem != null) {
 			LOG.info("Refused a GraphQL request: {}", problem);
 			throw RefusalCode.INVALID_ARGUMENT.abort("Text must not contain %s.", problem);
 		}
-		return super.beginValidation(parameters, state);
 	}
 
 	/** What is wrong with the text, or null when nothing is. */

@@ -22,7 +22,7 @@ class GraphQlServerPropertiesTests {
 
 		assertThat(properties)
 			.isEqualTo(new GraphQlServerProperties(16384, 12, 2000, 30, Duration.ofSeconds(30), true, true, 100, 5000,
-					1048576, 65536));
+					1048576, 65536, 1000000));
 	}
 
 	@Test
@@ -30,13 +30,13 @@ class GraphQlServerPropertiesTests {
 		Map<String, Object> environment = Map.of("STEWARD_GRAPHQL_MAX_DOCUMENT_SIZE", "1000",
 				"STEWARD_GRAPHQL_MAX_DEPTH", "5", "STEWARD_GRAPHQL_MAX_COST", "100", "STEWARD_GRAPHQL_MAX_ALIASES", "0",
 				"STEWARD_GRAPHQL_TIMEOUT", "2s", "STEWARD_GRAPHQL_INTROSPECTION", "false",
-				"STEWARD_GRAPHQL_GRAPHIQL_ENABLED", "false");
+				"STEWARD_GRAPHQL_GRAPHIQL_ENABLED", "false", "STEWARD_GRAPHQL_DOCUMENT_CACHE_CHARS", "0");
 
 		GraphQlServerProperties properties = bind(environment);
 
 		assertThat(properties)
 			.isEqualTo(new GraphQlServerProperties(1000, 5, 100, 0, Duration.ofSeconds(2), false, false, 100,
-					5000, 1048576, 65536));
+					5000, 1048576, 65536, 0));
 	}
 
 	@Test
