@@ -5,7 +5,6 @@ import dev.steward.policy.ActivationEventView;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.PublishRunView;
 import dev.steward.policy.ValidationResult;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +38,9 @@ final class LoggedAnswers {
 				rollbackOf == null ? null : rollbackOf.longValue(), entry.actor(), entry.createdAt());
 	}
 
-	@SuppressWarnings("unchecked")
-	static PublishRunView published(LogEntry entry) {
-		Map<String, Object> payload = entry.payload();
-		Map<String, Object> manifest = (Map<String, Object>) payload.get("manifest");
-		return new PublishRunView(number(payload, "publish_run_id").longValue(), (String) payload.get("world_id"),
-				(String) payload.get("client_profile"), entry.actor(), manifest, (String) payload.get("manifest_hash"),
-				(String) payload.get("items_hash"), number(payload, "item_count").intValue(),
-				Instant.parse((String) manifest.get("generated_at")));
+	/** A publish run never changes, so the entry names it and the run itself is the answer. */
+	static long publishRunId(LogEntry entry) {
+		return number(entry.payload(), "publish_run_id").longValue();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -107,7 +107,7 @@ class PublishManagement implements PublishFacade {
 		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyPublished.TYPE,
 				() -> transactions.execute(status -> publishOnce(scope, command.actor())),
-				entry -> Optional.of(LoggedAnswers.published(entry))
+				entry -> runReads.find(LoggedAnswers.publishRunId(entry))
 					.filter(first -> first.worldId().equals(scope.worldId())
 							&& first.clientProfile().equals(scope.clientProfile())));
 	}
