@@ -23,12 +23,15 @@ import dev.steward.policy.domain.ArtifactEnvelope;
 import dev.steward.policy.domain.ArtifactVariant;
 import dev.steward.policy.domain.ExportArtifact;
 import dev.steward.policy.domain.PolicyHashes;
-import dev.steward.policy.domain.PolicyLog;
 import dev.steward.policy.domain.PolicyPublished;
 import dev.steward.policy.domain.PolicyTypes;
-import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
+import dev.steward.policy.domain.PublishRun;
+import dev.steward.kernel.events.IdempotentCommands;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.Worlds;
 import java.time.Clock;
@@ -62,13 +65,17 @@ class PublishManagement implements PublishFacade {
 
 	private final Worlds worlds;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
 
 	private final PublishRuns runs;
 
+	private final PublishRunReads runReads;
+
 	private final PolicyHashes hashes;
 
-	private final PolicyLog log;
+	private final IdempotentCommands idempotent;
+
+	private final TransactionTemplate transactions;
 
 	private final RegisteredTypes registeredTypes;
 
@@ -78,13 +85,17 @@ class PublishManagement implements PublishFacade {
 
 	private final Clock clock;
 
-	PublishManagement(Worlds worlds, PolicyVariants variants, PublishRuns runs, PolicyHashes hashes, PolicyLog log,
-			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations) {
+	PublishManagement(Worlds worlds, VariantReads variants, PublishRuns runs, PublishRunReads runReads,
+			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
+			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations,
+			PlatformTransactionManager transactionManager) {
 		this.worlds = worlds;
 		this.variants = variants;
 		this.runs = runs;
+		this.runReads = runReads;
 		this.hashes = hashes;
-		this.log = log;
+		this.idempotent = idempotent;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.registeredTypes = registeredTypes;
 		this.policies = policies;
 		this.activations = activations;
@@ -92,9 +103,16 @@ class PublishManagement implements PublishFacade {
 	}
 
 	@Override
-	@Transactional
 	public PublishRunView publish(PublishScope command) {
 		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyPublished.TYPE,
+				() -> transactions.execute(status -> publishOnce(scope, command.actor())),
+				entry -> runReads.find(LoggedAnswers.publishRunId(entry))
+					.filter(first -> first.worldId().equals(scope.worldId())
+							&& first.clientProfile().equals(scope.clientProfile())));
+	}
+
+	private PublishRunView publishOnce(ActivationScope scope, String actor) {
 		worlds.requireExisting(scope.worldId());
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
@@ -108,16 +126,15 @@ class PublishManagement implements PublishFacade {
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
 		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,
 				clock.instant().truncatedTo(ChronoUnit.MICROS), hashes);
-		PublishRunView run = runs.add(manifest, command.actor());
-		log.append(new PolicyPublished(run.publishRunId(), worldId, clientProfile, manifest.manifestHash(),
-				manifest.itemsHash(), manifest.items().size(), manifest.toJson(), command.actor()));
-		return run;
+		PublishRun run = runs.save(PublishRun.freeze(runs.nextId(), manifest, actor));
+		return new PublishRunView(run.getId().value(), worldId, clientProfile, actor, manifest.toJson(),
+				manifest.manifestHash(), manifest.itemsHash(), manifest.items().size(), manifest.generatedAt());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PublishRunView> find(long publishRunId) {
-		return runs.find(publishRunId);
+		return runReads.find(publishRunId);
 	}
 
 	@Override
@@ -127,7 +144,7 @@ class PublishManagement implements PublishFacade {
 			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
 					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
 		}
-		List<PublishRunView> page = runs.list(ActivationScope.of(worldId, null).worldId(),
+		List<PublishRunView> page = runReads.list(ActivationScope.of(worldId, null).worldId(),
 				clientProfile == null ? null : clientProfile.strip(),
 				beforeId, limit + 1);
 		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
@@ -136,7 +153,7 @@ class PublishManagement implements PublishFacade {
 	@Override
 	@Transactional(readOnly = true)
 	public PublishArtifact artifact(long publishRunId) {
-		PublishRunView run = runs.find(publishRunId)
+		PublishRunView run = runReads.find(publishRunId)
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_RUN_NOT_FOUND,
 					"There is no publish run " + publishRunId));
 		ExportArtifact artifact = ExportArtifact.materialize(run.manifest(),

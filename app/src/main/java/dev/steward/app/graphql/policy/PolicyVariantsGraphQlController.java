@@ -115,7 +115,7 @@ class PolicyVariantsGraphQlController {
 	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
 		return new PolicyTypePayload(policies.registerPolicyType(
-				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor)));
+				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor, input.idempotencyKey())));
 	}
 
 	@SchemaMapping(typeName = "PolicyType", field = "layer")
@@ -128,14 +128,14 @@ class PolicyVariantsGraphQlController {
 		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
 				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
-				input.expectedVersion(), actor)));
+				input.expectedVersion(), actor, input.idempotencyKey())));
 	}
 
 	@MutationMapping
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
-				input.policyVersion(), code(input.status()), input.content(), actor));
+				input.policyVersion(), code(input.status()), input.content(), actor, input.idempotencyKey()));
 	}
 
 	@QueryMapping
@@ -237,7 +237,8 @@ class PolicyVariantsGraphQlController {
 		return status == null ? null : status.toLowerCase(Locale.ROOT);
 	}
 
-	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema) {
+	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema,
+			@Nullable String idempotencyKey) {
 	}
 
 	record PolicyTypePayload(PolicyTypeView policyType) {
@@ -247,11 +248,11 @@ class PolicyVariantsGraphQlController {
 	}
 
 	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable Long expectedVersion) {
+			String status, Map<String, Object> content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 	}
 
 	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content) {
+			String status, Map<String, Object> content, @Nullable String idempotencyKey) {
 	}
 
 	record PolicyVariantPayload(PolicyVariantView variant) {

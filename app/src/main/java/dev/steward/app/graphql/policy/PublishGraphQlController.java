@@ -68,7 +68,7 @@ class PublishGraphQlController {
 	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
 		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
-				Objects.requireNonNullElse(input.clientProfile(), ""), actor));
+				Objects.requireNonNullElse(input.clientProfile(), ""), actor, input.idempotencyKey()));
 		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
 	}
 
@@ -90,7 +90,7 @@ class PublishGraphQlController {
 	}
 
 
-	record PublishScopeInput(String worldId, @Nullable String clientProfile) {
+	record PublishScopeInput(String worldId, @Nullable String clientProfile, @Nullable String idempotencyKey) {
 	}
 
 	record ImportPolicyArtifactInput(@Nullable Object artifact, @Nullable Boolean activate, @Nullable String worldId,
