@@ -1,8 +1,9 @@
 // Drives one GraphQL query against one server with autocannon and prints one JSON line:
-// {"name", "requests", "rps", "p50", "p99", "errors", "non2xx"}. Every answer is checked for GraphQL errors.
+// {"name", "requests", "warmupRequests", "rps", "p50", "p99", "errors", "non2xx"}. The first answer is checked for
+// GraphQL errors before the load, and one more after it.
 import autocannon from 'autocannon';
 
-const [name, url, token, query, variables, connections, seconds, warmup] = process.argv.slice(2);
+const [name, url, token, query, variables, connections, seconds, warmup = "0"] = process.argv.slice(2);
 const headers = { 'content-type': 'application/json' };
 if (token) {
   headers.authorization = `Bearer ${token}`;
@@ -20,8 +21,9 @@ function run(duration) {
   return autocannon({ url, method: 'POST', headers, body, connections: Number(connections), duration: Number(duration) });
 }
 
+let warmupRequests = 0;
 if (Number(warmup) > 0) {
-  await run(warmup);
+  warmupRequests = (await run(warmup)).requests.total;
 }
 let failed = 0;
 const instance = run(seconds);
@@ -33,6 +35,7 @@ if (check.errors) {
 console.log(JSON.stringify({
   name,
   requests: result.requests.total,
+  warmupRequests,
   rps: result.requests.total / Number(seconds),
   p50: result.latency.p50,
   p99: result.latency.p99,

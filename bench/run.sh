@@ -69,6 +69,8 @@ if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
   JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
 fi
 
+LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg)"
+
 # --- database ----------------------------------------------------------------------------------------------------
 say "Creating the database $DB (owned by the role $ROLE, not a superuser)"
 "${PSQL[@]}" -d postgres <<SQL
@@ -134,7 +136,26 @@ S_NEST='query($w: ID!) { world(id: $w) { id name activations { policyId variant 
 P_NEST='query($w: String!) { worldByRowId(rowId: $w) { rowId name activationsByWorldId(orderBy: PRIMARY_KEY_ASC) { nodes { policyId variant activatedAt policyVariantByPolicyIdAndVariant { policyId variant status content contentHash updatedAt } } } } }'
 Q_NEST="SELECT w.id, w.name, a.policy_id, a.variant, a.activated_at, v.status, v.content, v.content_hash, v.updated_at FROM policy.world w JOIN policy.activation a ON a.world_id = w.id JOIN policy.policy_variant v ON v.policy_id = a.policy_id AND v.variant = a.variant WHERE w.id = 'bench' ORDER BY a.client_profile, a.policy_id;"
 
-load() { "$NODE" "$HERE/load.mjs" "$@" "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP"; }
+# load NAME URL TOKEN QUERY VARIABLES SECONDS: one JSON line from load.mjs
+load() { "$NODE" "$HERE/load.mjs" "$1" "$2" "$3" "$4" "$5" "$CONNECTIONS" "$6" 0; }
+# CPU time (user + system, in clock ticks) a process has used so far
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICK_HZ="$(getconf CLK_TCK)"
+# drive PID NAME URL TOKEN QUERY VARIABLES: a warm-up, then the measured run, whose line gets the server process's
+# CPU time per request in ms (cpuMs), counted over the measured run only
+drive() {
+  local pid="$1" before after line
+  shift
+  if [ "$WARMUP" -gt 0 ]; then
+    load "$@" "$WARMUP" >/dev/null || return 1
+  fi
+  before="$(ticks "$pid")"
+  line="$(load "$@" "$SECONDS_PER_RUN")" || return 1
+  after="$(ticks "$pid")"
+  awk -v line="$line" -v t="$((after - before))" -v hz="$TICK_HZ" 'BEGIN {
+    match(line, /"requests":[0-9]+/); n = substr(line, RSTART + 11, RLENGTH - 11)
+    sub(/}$/, sprintf(",\"cpuMs\":%.3f}", n > 0 ? 1000 * t / hz / n : 0), line); print line }'
+}
 field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
 
 floor() {
@@ -147,8 +168,8 @@ ROWS=()
 measure() {
   local label="$1" s_query="$2" p_query="$3" sql="$4" vars="$5" s p f
   say "Measuring: $label (Steward, then PostGraphile, then pgbench; $CONNECTIONS connections, ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s)"
-  s="$(load steward "$STEWARD_URL" "$TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
-  p="$(load postgraphile "$POSTGRAPHILE_URL" "" "$p_query" "$vars")" || p='{"rps":0,"failed":1}'
+  s="$(drive "$STEWARD_PID" steward "$STEWARD_URL" "$TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
+  p="$(drive "$PG_PID" postgraphile "$POSTGRAPHILE_URL" "" "$p_query" "$vars")" || p='{"rps":0,"failed":1}'
 
   f="$(floor "$sql")"
   ROWS+=("$label|$s|$p|$f")
@@ -161,6 +182,7 @@ measure "a world, its activations and their variants" "$S_NEST" "$P_NEST" "$Q_NE
 cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo
 echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d "$DB" -tAc 'SHOW server_version' | cut -d' ' -f1); Steward on $("$JAVA" -version 2>&1 | head -1), -Xmx$STEWARD_HEAP; PostGraphile $(sed -n 's/.*"version": "\(.*\)".*/\1/p' "$HERE/node_modules/postgraphile/package.json") on Node.js $("$NODE" --version)"
+echo "Other load on the machine before the run: load average $LOAD_BEFORE"
 echo "Load: autocannon, $CONNECTIONS connections, ${WARMUP}s warm-up then ${SECONDS_PER_RUN}s per query and server; pgbench -M prepared -c $CONNECTIONS on the same SQL"
 echo
 echo "| query | Steward | PostGraphile 5 | pgbench (SQL floor) | Steward / PostGraphile |"
@@ -169,14 +191,17 @@ for row in "${ROWS[@]}"; do
   IFS='|' read -r label s p f <<<"$row"
   srps="$(field rps <<<"$s")"; prps="$(field rps <<<"$p")"
   if grep -q failed <<<"$s$p"; then
-    printf '| %s | %s | %s | %.0f tps | - |\n' "$label" "$(grep -q failed <<<"$s" && echo 'query fails' || echo "$(printf '%.0f' "$srps") req/s")" \
-      "$(grep -q failed <<<"$p" && echo 'query fails' || echo "$(printf '%.0f' "$prps") req/s")" "${f:-0}"
+    printf '| %s | %s | %s | %.0f tps | - |\n' "$label" "$(grep -q failed <<<"$s" && echo 'query fails' || printf '%.0f req/s' "$srps")" \
+      "$(grep -q failed <<<"$p" && echo 'query fails' || printf '%.0f req/s' "$prps")" "${f:-0}"
     continue
   fi
-  printf '| %s | %.0f req/s, p50 %s ms, p99 %s ms | %.0f req/s, p50 %s ms, p99 %s ms | %.0f tps | %.2f |\n' \
-    "$label" "$srps" "$(field p50 <<<"$s")" "$(field p99 <<<"$s")" "$prps" "$(field p50 <<<"$p")" \
-    "$(field p99 <<<"$p")" "${f:-0}" "$(awk -v a="$srps" -v b="$prps" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+  printf '| %s | %.0f req/s, p50 %s ms, p99 %s ms, %s ms CPU | %.0f req/s, p50 %s ms, p99 %s ms, %s ms CPU | %.0f tps | %.2f |\n' \
+    "$label" "$srps" "$(field p50 <<<"$s")" "$(field p99 <<<"$s")" "$(field cpuMs <<<"$s")" "$prps" \
+    "$(field p50 <<<"$p")" "$(field p99 <<<"$p")" "$(field cpuMs <<<"$p")" "${f:-0}" \
+    "$(awk -v a="$srps" -v b="$prps" 'BEGIN { print (b > 0 ? a / b : 0) }')"
 done
+echo
+echo "CPU: the server process's own CPU time per request (user + system) over the measured run, without PostgreSQL's."
 echo
 for row in "${ROWS[@]}"; do
   IFS='|' read -r label s p f <<<"$row"
