@@ -5,7 +5,9 @@
 #
 #   bench/run.sh                 # build Steward's jar when missing, then measure
 #   CONNECTIONS=8 SECONDS_PER_RUN=10 WARMUP=10 bench/run.sh
+#   BENCH_JAR=/elsewhere/app/target/steward-app-0.1.0-SNAPSHOT-exec.jar bench/run.sh   # another build of Steward
 #
+# Load generator: wrk when installed, autocannon otherwise (BENCH_LOADGEN=wrk|autocannon).
 # Needs: a local PostgreSQL that the user postgres reaches without a password (PGHOST/PGPORT/PGUSER to change),
 # pgbench, npm (Node.js 22 for PostGraphile comes from npm itself), and a JDK 21+ (found under /usr/lib/jvm when
 # java on the PATH is older).
@@ -62,7 +64,7 @@ if [ ! -x "$HERE/node_modules/.bin/node" ]; then
 fi
 NODE="$HERE/node_modules/.bin/node"
 
-JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)"
+JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
 if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
   say "Building Steward (./mvnw -pl app -am package -DskipTests)"
   (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
@@ -183,7 +185,7 @@ cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo
 echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d "$DB" -tAc 'SHOW server_version' | cut -d' ' -f1); Steward on $("$JAVA" -version 2>&1 | head -1), -Xmx$STEWARD_HEAP; PostGraphile $(sed -n 's/.*"version": "\(.*\)".*/\1/p' "$HERE/node_modules/postgraphile/package.json") on Node.js $("$NODE" --version)"
 echo "Other load on the machine before the run: load average $LOAD_BEFORE"
-echo "Load: autocannon, $CONNECTIONS connections, ${WARMUP}s warm-up then ${SECONDS_PER_RUN}s per query and server; pgbench -M prepared -c $CONNECTIONS on the same SQL"
+echo "Load: $(sed -n 's/.*"tool":"\([a-z]*\)".*/\1/p' <<<"${ROWS[0]}"), $CONNECTIONS connections, ${WARMUP}s warm-up then ${SECONDS_PER_RUN}s per query and server; pgbench -M prepared -c $CONNECTIONS on the same SQL"
 echo
 echo "| query | Steward | PostGraphile 5 | pgbench (SQL floor) | Steward / PostGraphile |"
 echo "|---|---|---|---|---|"
