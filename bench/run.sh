@@ -27,7 +27,9 @@ STEWARD_PORT="${BENCH_STEWARD_PORT:-18080}"
 POSTGRAPHILE_PORT="${BENCH_POSTGRAPHILE_PORT:-15678}"
 STEWARD_HEAP="${BENCH_STEWARD_HEAP:-1g}"
 TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-WORK="$(mktemp -d)"
+# the servers' logs of the last run stay here (bench/.last-run, ignored by git)
+WORK="$HERE/.last-run"
+rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
 
 cleanup() {
@@ -37,7 +39,6 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -173,7 +174,7 @@ measure() {
   s="$(drive "$STEWARD_PID" steward "$STEWARD_URL" "$TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
   p="$(drive "$PG_PID" postgraphile "$POSTGRAPHILE_URL" "" "$p_query" "$vars")" || p='{"rps":0,"failed":1}'
 
-  f="$(floor "$sql")"
+  f="$(floor "$sql")" || { say "pgbench failed on: $sql"; f=0; }
   ROWS+=("$label|$s|$p|$f")
 }
 
@@ -197,7 +198,7 @@ for row in "${ROWS[@]}"; do
       "$(grep -q failed <<<"$p" && echo 'query fails' || printf '%.0f req/s' "$prps")" "${f:-0}"
     continue
   fi
-  printf '| %s | %.0f req/s, p50 %s ms, p99 %s ms, %s ms CPU | %.0f req/s, p50 %s ms, p99 %s ms, %s ms CPU | %.0f tps | %.2f |\n' \
+  printf '| %s | %.0f req/s, p50 %.1f ms, p99 %.1f ms, %.2f ms CPU | %.0f req/s, p50 %.1f ms, p99 %.1f ms, %.2f ms CPU | %.0f tps | %.2f |\n' \
     "$label" "$srps" "$(field p50 <<<"$s")" "$(field p99 <<<"$s")" "$(field cpuMs <<<"$s")" "$prps" \
     "$(field p50 <<<"$p")" "$(field p99 <<<"$p")" "$(field cpuMs <<<"$p")" "${f:-0}" \
     "$(awk -v a="$srps" -v b="$prps" 'BEGIN { print (b > 0 ? a / b : 0) }')"
