@@ -1,5 +1,6 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyEvents;
 import dev.steward.policy.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationView;
@@ -14,7 +15,6 @@ import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.PublishArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.PublishScope;
 import dev.steward.policy.UpsertPolicyVariant;
@@ -28,6 +28,8 @@ import dev.steward.policy.domain.PolicyTypes;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
 import dev.steward.policy.domain.PublishRun;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
 import dev.steward.kernel.events.IdempotentCommands;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,8 +62,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class PublishManagement implements PublishFacade {
-
-	static final int MAX_PAGE = 500;
 
 	private final Worlds worlds;
 
@@ -107,7 +107,7 @@ class PublishManagement implements PublishFacade {
 		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyPublished.TYPE,
 				() -> transactions.execute(status -> publishOnce(scope, command.actor())),
-				entry -> runReads.find(LoggedAnswers.publishRunId(entry))
+				entry -> PolicyEvents.publishRunId(entry).flatMap(runReads::find)
 					.filter(first -> first.worldId().equals(scope.worldId())
 							&& first.clientProfile().equals(scope.clientProfile())));
 	}
@@ -139,15 +139,14 @@ class PublishManagement implements PublishFacade {
 
 	@Override
 	@Transactional(readOnly = true)
-	public PublishRunPage runs(String worldId, @Nullable String clientProfile, @Nullable Long beforeId, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
-		}
-		List<PublishRunView> page = runReads.list(ActivationScope.of(worldId, null).worldId(),
-				clientProfile == null ? null : clientProfile.strip(),
-				beforeId, limit + 1);
-		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
+	public Page<PublishRunView> runs(String worldId, @Nullable String clientProfile, @Nullable Map<String, ?> after,
+			int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		List<PublishRunView> read = runReads.list(ActivationScope.of(worldId, null).worldId(),
+				clientProfile == null ? null : clientProfile.strip(), position == null ? null : position.number("id"),
+				size + 1);
+		return Page.of(read, size, position != null);
 	}
 
 	@Override

@@ -156,7 +156,7 @@ class IdempotentMutationsIntegrationTests {
 		assertThat(again).isEqualTo(first);
 		assertThat(again).isEqualTo(publishing.find(first.publishRunId()).orElseThrow());
 		assertThat(head()).isEqualTo(head);
-		assertThat(publishing.runs(world, null, null, 10).runs()).hasSize(1);
+		assertThat(publishing.runs(world, null, null, 10).items()).hasSize(1);
 	}
 
 	private UpsertPolicyVariant upsert(String variant, String text, String key) {

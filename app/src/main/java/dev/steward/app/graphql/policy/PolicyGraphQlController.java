@@ -2,15 +2,15 @@ package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
 import dev.steward.app.graphql.errors.InvalidArgumentError;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.Role;
 import dev.steward.policy.CreateWorld;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldPage;
 import dev.steward.policy.WorldView;
 import graphql.GraphQLContext;
 import java.util.List;
@@ -26,8 +26,6 @@ import reactor.core.publisher.Flux;
 /** Worlds and the policy event log over GraphQL. Reading needs viewer; changing worlds needs operator. */
 @Controller
 class PolicyGraphQlController {
-
-	static final String WORLD_CURSOR = "world";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -47,16 +45,9 @@ class PolicyGraphQlController {
 	}
 
 	@QueryMapping
-	WorldConnection worlds(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			GraphQLContext context) {
+	Page<WorldView> worlds(ScrollSubrange subrange, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
-		WorldPage page = worlds.list(Cursors.decode(WORLD_CURSOR, after), Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<WorldEdge> edges = page.worlds()
-			.stream()
-			.map(world -> new WorldEdge(world, Cursors.encode(WORLD_CURSOR, world.id())))
-			.toList();
-		return new WorldConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return worlds.list(Subranges.after(subrange), Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
@@ -104,9 +95,4 @@ class PolicyGraphQlController {
 	record WorldPayload(WorldView world) {
 	}
 
-	record WorldConnection(List<WorldEdge> edges, PageInfo pageInfo) {
-	}
-
-	record WorldEdge(WorldView node, String cursor) {
-	}
 }

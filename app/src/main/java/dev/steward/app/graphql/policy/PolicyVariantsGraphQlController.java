@@ -1,8 +1,9 @@
 package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ActivatePolicy;
@@ -11,12 +12,9 @@ import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationReplayCheck;
 import dev.steward.policy.ActivationView;
 import dev.steward.policy.PolicyDiffView;
-import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.PolicyPage;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
@@ -25,12 +23,13 @@ import dev.steward.policy.RollbackActivation;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
-import dev.steward.policy.WorldFacade;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -47,22 +46,16 @@ import reactor.core.publisher.Flux;
 @Controller
 class PolicyVariantsGraphQlController {
 
-	static final String EVENT_CURSOR = "activation-event";
-
 	private final PolicyFacade policies;
 
 	private final ActivationFacade activations;
 
 	private final EventStreams events;
 
-	private final WorldFacade worlds;
-
-	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events,
-			WorldFacade worlds) {
+	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events) {
 		this.policies = policies;
 		this.activations = activations;
 		this.events = events;
-		this.worlds = worlds;
 	}
 
 	@QueryMapping
@@ -72,18 +65,12 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	PolicyConnection policies(@Argument @Nullable PolicyFilterInput filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, GraphQLContext context) {
+	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange,
+			GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
 		PolicyFilter query = filter == null ? PolicyFilter.none()
 				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
-		PolicyPage page = policies.list(query, after, Cursors.first(first == null ? 20 : first));
-		List<PolicyEdge> edges = page.variants()
-			.stream()
-			.map(variant -> new PolicyEdge(variant, policies.cursorAfter(variant)))
-			.toList();
-		return new PolicyConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return policies.list(query, Subranges.after(subrange), Subranges.size(subrange, 20));
 	}
 
 	@QueryMapping
@@ -147,22 +134,11 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	ActivationEventConnection activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			GraphQLContext context) {
+	Page<ActivationEventView> activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable String policyId, ScrollSubrange subrange, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
-		int limit = Cursors.first(first == null ? 50 : first);
-		Long position = Cursors.decodeNumber(EVENT_CURSOR, after);
-		long afterSequence = position == null ? 0 : position;
-		List<ActivationEventView> page = activations.activationEvents(worldId,
-				Objects.requireNonNullElse(clientProfile, ""), policyId, afterSequence, limit + 1);
-		List<ActivationEventEdge> edges = page.stream()
-			.limit(limit)
-			.map(event -> new ActivationEventEdge(event,
-					Cursors.encode(EVENT_CURSOR, Long.toString(event.activationEventId()))))
-			.toList();
-		return new ActivationEventConnection(edges, new PageInfo(page.size() > limit, after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return activations.activationEvents(worldId, Objects.requireNonNullElse(clientProfile, ""), policyId,
+				Subranges.after(subrange), Subranges.size(subrange, 50));
 	}
 
 	@QueryMapping
@@ -191,16 +167,9 @@ class PolicyVariantsGraphQlController {
 	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
 			@Argument @Nullable Long after, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
-		String scopeWorld = worldId.strip();
-		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
-		if (worlds.find(scopeWorld).isEmpty()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + scopeWorld);
-		}
-		return events.<LogEntry>stream("policy", after)
-			.filter(entry -> entry.type().equals("v1.policy.activated")
-					&& scopeWorld.equals(entry.payload().get("world_id"))
-					&& scopeProfile.equals(entry.payload().get("client_profile")))
-			.map(PolicyVariantsGraphQlController::activationEvent);
+		Function<LogEntry, Optional<ActivationEventView>> feed = activations.activationFeed(worldId,
+				Objects.requireNonNullElse(clientProfile, ""));
+		return events.<LogEntry>stream("policy", after).mapNotNull(entry -> feed.apply(entry).orElse(null));
 	}
 
 	@SchemaMapping(typeName = "PolicyVariant", field = "id")
@@ -223,14 +192,6 @@ class PolicyVariantsGraphQlController {
 		return Long.toString(event.activationEventId());
 	}
 
-	private static ActivationEventView activationEvent(LogEntry entry) {
-		Map<String, Object> payload = entry.payload();
-		Object rollbackOf = payload.get("rollback_of");
-		return new ActivationEventView(entry.sequence(), (String) payload.get("world_id"),
-				(String) payload.get("client_profile"), (String) payload.get("policy_id"),
-				(String) payload.get("variant"), (String) payload.get("replaced_variant"),
-				rollbackOf == null ? null : ((Number) rollbackOf).longValue(), entry.actor(), entry.createdAt());
-	}
 
 
 	private static @Nullable String code(@Nullable String status) {
@@ -248,27 +209,17 @@ class PolicyVariantsGraphQlController {
 	}
 
 	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
+			String status, Object content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 	}
 
 	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable String idempotencyKey) {
+			String status, Object content, @Nullable String idempotencyKey) {
 	}
 
 	record PolicyVariantPayload(PolicyVariantView variant) {
 	}
 
-	record PolicyConnection(List<PolicyEdge> edges, PageInfo pageInfo) {
-	}
 
-	record PolicyEdge(PolicyVariantView node, String cursor) {
-	}
-
-	record ActivationEventConnection(List<ActivationEventEdge> edges, PageInfo pageInfo) {
-	}
-
-	record ActivationEventEdge(ActivationEventView node, String cursor) {
-	}
 
 	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant,
 			@Nullable String idempotencyKey) {

@@ -1,14 +1,14 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.http.policy.PublishArtifactController;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ArtifactImportSummary;
 import dev.steward.policy.ImportPolicyArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.PublishScope;
 import graphql.GraphQLContext;
@@ -28,8 +28,6 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 class PublishGraphQlController {
-
-	static final String RUN_CURSOR = "publish-run";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -51,17 +49,11 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
-	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Integer first, @Argument @Nullable String after, GraphQLContext context) {
+	Page<PublishRunView> publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
+			ScrollSubrange subrange, GraphQLContext context) {
 		CurrentPrincipal.require(context, Role.VIEWER);
-		PublishRunPage page = publishing.runs(worldId, clientProfile, Cursors.decodeNumber(RUN_CURSOR, after),
-				Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<PublishRunEdge> edges = page.runs()
-			.stream()
-			.map(run -> new PublishRunEdge(run, Cursors.encode(RUN_CURSOR, Long.toString(run.publishRunId()))))
-			.toList();
-		return new PublishRunConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return publishing.runs(worldId, clientProfile, Subranges.after(subrange),
+				Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
@@ -101,9 +93,4 @@ class PublishGraphQlController {
 			String artifactUrl) {
 	}
 
-	record PublishRunConnection(List<PublishRunEdge> edges, PageInfo pageInfo) {
-	}
-
-	record PublishRunEdge(PublishRunView node, String cursor) {
-	}
 }
