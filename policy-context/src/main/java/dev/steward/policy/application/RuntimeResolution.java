@@ -1,14 +1,14 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.EffectiveAxisBundle;
-import dev.steward.policy.EffectiveImagePolicyBundle;
-import dev.steward.policy.EffectivePromptTemplate;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveAxisBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveImagePolicyBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectivePromptTemplate;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.RuntimeResolutionFacade;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;

@@ -1,11 +1,11 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.PolicyHashSnapshot;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicySnapshotFacade;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.SnapshotTree;
