@@ -47,6 +47,9 @@ class ArchitectureTests {
 	static final ArchRule packages_are_null_marked = StewardRules.packagesAreNullMarked(ROOT);
 
 	@ArchTest
+	static final ArchRule every_operation_declares_who_may_run_it = StewardRules.operationsDeclareWhoMayRunThem(ROOT);
+
+	@ArchTest
 	static final ArchRule ddd_building_blocks_follow_jmolecules = JMoleculesDddRules.all();
 
 	@ArchTest

@@ -119,6 +119,18 @@ class RulesFailOnFixturesTests {
 	}
 
 	@Test
+	void reportsOperationsThatDeclareNoRoleButNotThoseDeclaredDirectlyByMetaAnnotationOrOnTheClass() {
+		List<String> violations = violations(StewardRules.operationsDeclareWhoMayRunThem(root("authorization")),
+				"authorization");
+
+		assertThat(violations).hasSize(2);
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("WorldsController.createWorld()")
+			.contains("declares no @PreAuthorize"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("ArtifactController.manifest()")
+			.contains("declares no @PreAuthorize"));
+	}
+
+	@Test
 	void jMoleculesRulesReportAnAggregateHeldByObject() {
 		List<String> violations = violations(JMoleculesDddRules.all(), "ddd");
 

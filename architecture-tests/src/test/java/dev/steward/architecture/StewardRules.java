@@ -4,15 +4,26 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
+import java.lang.annotation.Annotation;
 import org.jspecify.annotations.NullMarked;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The module rules of ARCHITECTURE.md §2, written for any root package, so that the same rule that guards
@@ -142,6 +153,40 @@ final class StewardRules {
 			.should()
 			.beAnnotatedWith(NullMarked.class)
 			.as("every package is @NullMarked");
+	}
+
+	/**
+	 * Who may run an operation is declared on it: every GraphQL mapping of the app (query, mutation, subscription,
+	 * schema and batch mappings) and every handler of its plain HTTP controllers carries {@code @PreAuthorize},
+	 * directly, through a meta-annotation such as {@code @RequiresRole}, or on its class. An operation open to any
+	 * caller says so ({@code isAuthenticated()}, {@code permitAll()}) rather than saying nothing.
+	 */
+	static ArchRule operationsDeclareWhoMayRunThem(String root) {
+		DescribedPredicate<JavaMethod> graphQlMapping = DescribedPredicate.describe("GraphQL mappings",
+				method -> method.getOwner().getPackageName().startsWith(root + ".app")
+						&& (annotatedWith(method, SchemaMapping.class) || annotatedWith(method, BatchMapping.class)));
+		DescribedPredicate<JavaMethod> httpHandler = DescribedPredicate.describe("HTTP handlers",
+				method -> method.getOwner().getPackageName().startsWith(root + ".app.http")
+						&& annotatedWith(method, RequestMapping.class));
+		ArchCondition<JavaMethod> declaresPreAuthorize = new ArchCondition<>(
+				"declare @PreAuthorize, directly, through a meta-annotation or on their class") {
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				boolean declared = annotatedWith(method, PreAuthorize.class)
+						|| annotatedWith(method.getOwner(), PreAuthorize.class);
+				if (!declared) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " declares no @PreAuthorize, on itself or its class"));
+				}
+			}
+		};
+		return methods().that(graphQlMapping.or(httpHandler))
+			.should(declaresPreAuthorize)
+			.as("every GraphQL mapping and HTTP handler of the app declares who may run it");
+	}
+
+	private static boolean annotatedWith(CanBeAnnotated element, Class<? extends Annotation> annotation) {
+		return element.isAnnotatedWith(annotation) || element.isMetaAnnotatedWith(annotation);
 	}
 
 	private static DescribedPredicate<JavaClass> frameworkTypes() {

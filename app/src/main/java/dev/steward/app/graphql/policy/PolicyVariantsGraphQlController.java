@@ -4,6 +4,7 @@ import dev.steward.app.events.EventStreams;
 import dev.steward.app.graphql.relay.Cursors;
 import dev.steward.app.graphql.relay.PageInfo;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ActivatePolicy;
 import dev.steward.policy.ActivationEventView;
@@ -45,6 +46,7 @@ import reactor.core.publisher.Flux;
  * validate variants, operators activate and roll back.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyVariantsGraphQlController {
 
 	static final String EVENT_CURSOR = "activation-event";
@@ -66,15 +68,15 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	PolicyViewsVerification verifyPolicyViews(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.ADMIN);
+	@RequiresRole(Role.ADMIN)
+	PolicyViewsVerification verifyPolicyViews() {
 		return policies.verifyViews();
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	PolicyConnection policies(@Argument @Nullable PolicyFilterInput filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable String after) {
 		PolicyFilter query = filter == null ? PolicyFilter.none()
 				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
 		PolicyPage page = policies.list(query, after, Cursors.first(first == null ? 20 : first));
@@ -87,33 +89,33 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant) {
 		return policies.find(id, variant).orElse(null);
 	}
 
 	@QueryMapping
-	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant) {
 		return policies.validationRuns(policyId, variant);
 	}
 
 	@QueryMapping
-	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to) {
 		return policies.diff(policyId, from, to);
 	}
 
 	@QueryMapping
-	List<PolicyTypeView> policyTypes(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<PolicyTypeView> policyTypes() {
 		return policies.policyTypes();
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.ADMIN)
 	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyTypePayload(policies.registerPolicyType(
 				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor)));
 	}
@@ -124,33 +126,34 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	PolicyVariantPayload upsertPolicyVariant(@Argument UpsertPolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
 				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
 				input.expectedVersion(), actor)));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
 				input.policyVersion(), code(input.status()), input.content(), actor));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	List<ActivationView> activations(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Boolean effective, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Boolean effective) {
 		return activations.activations(worldId, Objects.requireNonNullElse(clientProfile, ""),
 				Boolean.TRUE.equals(effective));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	ActivationEventConnection activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		int limit = Cursors.first(first == null ? 50 : first);
 		Long position = Cursors.decodeNumber(EVENT_CURSOR, after);
 		long afterSequence = position == null ? 0 : position;
@@ -166,31 +169,32 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile) {
 		return activations.verifyReplay(worldId, Objects.requireNonNullElse(clientProfile, ""));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload activatePolicy(@Argument ActivatePolicyInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.activate(new ActivatePolicy(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor,
 				input.idempotencyKey())));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
 				input.clientProfile(), input.policyId(), input.activationEventId(), actor, input.idempotencyKey())));
 	}
 
 	@SubscriptionMapping("activationEvents")
+	@RequiresRole(Role.VIEWER)
 	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Long after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Long after) {
 		String scopeWorld = worldId.strip();
 		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
 		if (worlds.find(scopeWorld).isEmpty()) {

@@ -4,6 +4,7 @@ import dev.steward.app.graphql.relay.Cursors;
 import dev.steward.app.graphql.relay.PageInfo;
 import dev.steward.app.http.policy.PublishArtifactController;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ArtifactImportSummary;
 import dev.steward.policy.ImportPolicyArtifact;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Controller;
  * itself is downloaded over plain HTTP, at the run's {@code artifactUrl}.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PublishGraphQlController {
 
 	static final String RUN_CURSOR = "publish-run";
@@ -40,8 +42,8 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable PublishRunView publishRun(@Argument String id, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PublishRunView publishRun(@Argument String id) {
 		try {
 			return publishing.find(Long.parseLong(id.strip())).orElse(null);
 		}
@@ -51,9 +53,9 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Integer first, @Argument @Nullable String after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
 		PublishRunPage page = publishing.runs(worldId, clientProfile, Cursors.decodeNumber(RUN_CURSOR, after),
 				Cursors.first(first == null ? DEFAULT_FIRST : first));
 		List<PublishRunEdge> edges = page.runs()
@@ -65,16 +67,18 @@ class PublishGraphQlController {
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), actor));
 		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ArtifactImportSummary importPolicyArtifact(@Argument ImportPolicyArtifactInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return publishing.importArtifact(new ImportPolicyArtifact(input.artifact(),
 				!Boolean.FALSE.equals(input.activate()), input.worldId(), input.clientProfile(), actor));
 	}
