@@ -1,5 +1,8 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Keyed;
+import java.util.Map;
+
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -9,5 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ActivationEventView(long activationEventId, String worldId, String clientProfile, String policyId,
 		String variant, @Nullable String replacedVariant, @Nullable Long rollbackOf, String actor,
-		Instant createdAt) {
+		Instant createdAt) implements Keyed {
+
+	/** Activation events are listed in log order. */
+	@Override
+	public Map<String, Object> keyset() {
+		return Map.of("sequence", activationEventId);
+	}
+
 }

@@ -1,6 +1,11 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Page;
+import dev.steward.kernel.events.LogEntry;
+import java.util.Map;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +17,7 @@ public interface ActivationFacade {
 	/**
 	 * Points the scope at the variant and appends {@code v1.policy.activated}, in one transaction.
 	 * @throws PolicyException {@code POLICY_WORLD_NOT_FOUND}, {@code POLICY_ID_INVALID},
-	 * {@code POLICY_VARIANT_NOT_FOUND}, {@code POLICY_SCOPE_INVALID}
+	 * {@code POLICY_TYPE_UNSUPPORTED}, {@code POLICY_VARIANT_NOT_FOUND}, {@code POLICY_SCOPE_INVALID}
 	 */
 	ActivationEventView activate(ActivatePolicy command);
 
@@ -27,8 +32,14 @@ public interface ActivationFacade {
 	List<ActivationView> activations(String worldId, String clientProfile, boolean effective);
 
 	/** Up to {@code limit} activation events of the scope (of one policy when given) after {@code after}. */
-	List<ActivationEventView> activationEvents(String worldId, String clientProfile, @Nullable String policyId,
-			long after, int limit);
+	Page<ActivationEventView> activationEvents(String worldId, String clientProfile, @Nullable String policyId,
+			@Nullable Map<String, ?> after, int size);
+
+	/**
+	 * Reads the activation events of one scope out of policy log entries: empty for any other entry.
+	 * @throws PolicyException {@code POLICY_WORLD_NOT_FOUND}, {@code POLICY_SCOPE_INVALID}
+	 */
+	Function<LogEntry, Optional<ActivationEventView>> activationFeed(String worldId, String clientProfile);
 
 	/** Replays every activation event of the scope and compares the result with its pointers. */
 	ActivationReplayCheck verifyReplay(String worldId, String clientProfile);

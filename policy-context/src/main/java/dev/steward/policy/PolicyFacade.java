@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Page;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +27,8 @@ public interface PolicyFacade {
 	Optional<PolicyVariantView> find(String policyId, @Nullable String variant);
 
 	/** Up to {@code limit} variants after the cursor (from the start when null). */
-	PolicyPage list(PolicyFilter filter, @Nullable String after, int limit);
+	Page<PolicyVariantView> list(PolicyFilter filter, @Nullable Map<String, ?> after, int size);
 
-	/** A cursor that continues a listing after the given variant. */
-	String cursorAfter(PolicyVariantView variant);
 
 	/**
 	 * The JSON-pointer level changes from one variant of a policy to another: its fields and its content.

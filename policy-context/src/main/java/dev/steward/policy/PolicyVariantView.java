@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Keyed;
+
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +11,15 @@ import java.util.Set;
 /** A stored variant of a policy, as read back from the database. */
 public record PolicyVariantView(String policyId, String policyType, String namespace, String policyKey,
 		String variant, String schemaVersion, int policyVersion, String status, Map<String, Object> content,
-		String contentHash, Instant updatedAt, String updatedBy, long version) {
+		String contentHash, Instant updatedAt, String updatedBy, long version) implements Keyed {
+
+	/** Variants are listed by type, namespace and key, newest policy version first, then by name. */
+	@Override
+	public Map<String, Object> keyset() {
+		return Map.of("policy_type", policyType, "namespace", namespace, "policy_key", policyKey, "policy_version",
+				policyVersion, "variant", variant);
+	}
+
 
 	/** The slot kinds this variant fills; see {@link #slotKinds(String, Map)}. */
 	public List<String> slotKinds() {

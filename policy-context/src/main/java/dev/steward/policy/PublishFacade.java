@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Page;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +27,7 @@ public interface PublishFacade {
 	 * Up to {@code limit} runs of a world, newest first, with an id below {@code beforeId} when given; of one
 	 * client profile when {@code clientProfile} is given ({@code ""} for the world's own runs), of all otherwise.
 	 */
-	PublishRunPage runs(String worldId, @Nullable String clientProfile, @Nullable Long beforeId, int limit);
+	Page<PublishRunView> runs(String worldId, @Nullable String clientProfile, @Nullable Map<String, ?> after, int size);
 
 	/**
 	 * The run's export artifact, its variants read as they are now: a variant that was changed or removed since

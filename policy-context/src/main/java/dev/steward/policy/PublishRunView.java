@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Keyed;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,5 +11,12 @@ import java.util.Map;
  * repeat what the manifest says.
  */
 public record PublishRunView(long publishRunId, String worldId, String clientProfile, String actor,
-		Map<String, Object> manifest, String manifestHash, String itemsHash, int itemCount, Instant createdAt) {
+		Map<String, Object> manifest, String manifestHash, String itemsHash, int itemCount, Instant createdAt) implements Keyed {
+
+	/** Publish runs are listed newest first. */
+	@Override
+	public Map<String, Object> keyset() {
+		return Map.of("id", publishRunId);
+	}
+
 }

@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.IdempotencyKeys;
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -7,5 +9,14 @@ import java.util.Map;
  * {@code composite} (its content holds references to layer-1 variants) or {@code runtime_bundle}. {@code actor}
  * is the authenticated principal.
  */
-public record RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor) {
+public record RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor,
+		@Nullable String idempotencyKey) {
+
+	public RegisterPolicyType {
+		IdempotencyKeys.check(idempotencyKey);
+	}
+
+	public RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor) {
+		this(name, layer, jsonSchema, actor, null);
+	}
 }

@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.kernel.Page;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -21,5 +23,6 @@ public interface WorldFacade {
 	Optional<WorldView> find(String id);
 
 	/** Up to {@code limit} worlds with an id after {@code afterId} (from the start when null), in id order. */
-	WorldPage list(@Nullable String afterId, int limit);
+	/** Up to {@code size} worlds in id order, after the position a cursor gave. */
+	Page<WorldView> list(@Nullable Map<String, ?> after, int size);
 }

@@ -60,7 +60,7 @@ public final class JdbcEventLog implements EventLog {
 			.param("actor", event.actor())
 			.param("payload", payload)
 			.param("digest", Digests.sha256Hex(payload))
-			.param("idempotencyKey", event.idempotencyKey())
+			.param("idempotencyKey", event.idempotencyKey() != null ? event.idempotencyKey() : IdempotentCommands.claimKey(this, event.type()))
 			.query(this::row)
 			.single();
 	}

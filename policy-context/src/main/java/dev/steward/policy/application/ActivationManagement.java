@@ -1,5 +1,6 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyEvents;
 import dev.steward.policy.ActivatePolicy;
 import dev.steward.policy.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
@@ -9,11 +10,19 @@ import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.RollbackActivation;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
+import dev.steward.kernel.events.IdempotentCommands;
+import dev.steward.policy.domain.Activation;
 import dev.steward.policy.domain.ActivationScope;
+import dev.steward.policy.domain.PolicyTypes;
+import dev.steward.policy.domain.RegisteredTypes;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.steward.kernel.events.LogEntry;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.steward.policy.domain.Activations;
 import dev.steward.policy.domain.PolicyActivated;
-import dev.steward.policy.domain.PolicyLog;
-import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.Worlds;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +33,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import dev.steward.kernel.CodedException;
-import dev.steward.kernel.KernelErrorCode;
-import java.util.OptionalLong;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,132 +48,108 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ActivationManagement implements ActivationFacade {
 
-	static final int MAX_PAGE = 500;
-
 	private final Worlds worlds;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
+
+	private final RegisteredTypes registeredTypes;
 
 	private final Activations activations;
 
-	private final PolicyLog log;
+	private final ActivationReads reads;
+
+	private final IdempotentCommands idempotent;
 
 	private final TransactionTemplate transactions;
 
-	ActivationManagement(Worlds worlds, PolicyVariants variants, Activations activations, PolicyLog log,
+	ActivationManagement(Worlds worlds, VariantReads variants, RegisteredTypes registeredTypes,
+			Activations activations, ActivationReads reads,
+			@Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
 			PlatformTransactionManager transactionManager) {
-		this.transactions = new TransactionTemplate(transactionManager);
 		this.worlds = worlds;
 		this.variants = variants;
+		this.registeredTypes = registeredTypes;
 		this.activations = activations;
-		this.log = log;
+		this.reads = reads;
+		this.idempotent = idempotent;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ActivationEventView activate(ActivatePolicy command) {
-		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
-		PolicyId policyId = PolicyId.parse(command.policyId());
-		return idempotently(command.idempotencyKey(), command.actor(),
-				() -> write(scope, policyId, command.variant(), null, command.actor(), command.idempotencyKey()),
-				first -> first.worldId().equals(scope.worldId()) && first.clientProfile().equals(scope.clientProfile())
-						&& first.policyId().equals(policyId.value())
-						&& first.variant().equals(command.variant().strip()) && first.rollbackOf() == null);
+		Activation.Slot slot = new Activation.Slot(ActivationScope.of(command.worldId(), command.clientProfile()),
+				PolicyId.parse(command.policyId()));
+		String variant = command.variant().strip();
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyActivated.TYPE,
+				() -> transactions.execute(status -> write(slot, variant,
+						activation -> activation.activate(variant, command.actor()))),
+				entry -> PolicyEvents.activation(entry)
+					.filter(first -> slotOf(first).equals(slot) && first.variant().equals(variant)
+							&& first.rollbackOf() == null));
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ActivationEventView rollback(RollbackActivation command) {
-		return idempotently(command.idempotencyKey(), command.actor(), () -> rollbackOnce(command),
-				first -> first.rollbackOf() != null && first.rollbackOf() == command.activationEventId());
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyActivated.TYPE,
+				() -> transactions.execute(status -> rollbackOnce(command)),
+				entry -> PolicyEvents.activation(entry)
+					.filter(first -> first.rollbackOf() != null && first.rollbackOf() == command.activationEventId()));
 	}
 
-	/**
-	 * Runs {@code write} in a transaction of its own, unless {@code key} was used before: then the event that key
-	 * appended is the answer, provided the same actor asked the same thing ({@code IDEMPOTENCY_KEY_REUSED}
-	 * otherwise). Two concurrent requests with one key are decided by the log's unique key: the loser's
-	 * transaction rolls back and it answers with the winner's event.
-	 */
-	private ActivationEventView idempotently(@Nullable String key, String actor,
-			Supplier<ActivationEventView> write, Predicate<ActivationEventView> sameRequest) {
-		if (key == null) {
-			return transactions.execute(status -> write.get());
-		}
-		Optional<ActivationEventView> first = firstFor(key);
-		if (first.isEmpty()) {
-			try {
-				return transactions.execute(status -> write.get());
-			}
-			catch (DuplicateKeyException ex) {
-				first = firstFor(key);
-				if (first.isEmpty()) {
-					throw ex;
-				}
-			}
-		}
-		ActivationEventView earlier = first.get();
-		if (!earlier.actor().equals(actor) || !sameRequest.test(earlier)) {
-			throw new CodedException(KernelErrorCode.IDEMPOTENCY_KEY_REUSED,
-					"The idempotency key " + key + " was used for another request (activation event "
-							+ earlier.activationEventId() + ")");
-		}
-		return earlier;
-	}
-
-	private Optional<ActivationEventView> firstFor(String key) {
-		OptionalLong sequence = log.sequenceOf(key);
-		if (sequence.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(activations.event(sequence.getAsLong())
-			.orElseThrow(() -> new CodedException(KernelErrorCode.IDEMPOTENCY_KEY_REUSED,
-					"The idempotency key " + key + " was used for another kind of request")));
+	private static Activation.Slot slotOf(ActivationEventView event) {
+		return new Activation.Slot(ActivationScope.of(event.worldId(), event.clientProfile()),
+				PolicyId.parse(event.policyId()));
 	}
 
 	private ActivationEventView rollbackOnce(RollbackActivation command) {
-		ActivationEventView target = activations.event(command.activationEventId())
+		Activation.ActivationRecord target = activations.record(command.activationEventId())
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_EVENT_NOT_FOUND,
 					"There is no activation event " + command.activationEventId()));
-		if (command.policyId() != null && !target.policyId().equals(PolicyId.parse(command.policyId()).value())) {
+		Activation.Slot slot = target.slot();
+		if (command.policyId() != null && !slot.policyId().equals(PolicyId.parse(command.policyId()))) {
 			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH, "Activation event "
-					+ target.activationEventId() + " is of " + target.policyId() + ", not " + command.policyId());
+					+ target.sequence() + " is of " + slot.policyId() + ", not " + command.policyId());
 		}
-		ActivationScope scope = ActivationScope.of(target.worldId(), target.clientProfile());
 		if (command.worldId() != null || command.clientProfile() != null) {
 			ActivationScope asked = ActivationScope.of(
-					command.worldId() == null ? target.worldId() : command.worldId(), command.clientProfile());
-			if (!asked.equals(scope)) {
+					command.worldId() == null ? slot.scope().worldId() : command.worldId(), command.clientProfile());
+			if (!asked.equals(slot.scope())) {
 				throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH, "Activation event "
-						+ target.activationEventId() + " is of scope " + scope + ", not " + asked);
+						+ target.sequence() + " is of scope " + slot.scope() + ", not " + asked);
 			}
 		}
-		return write(scope, PolicyId.parse(target.policyId()), target.variant(), target.activationEventId(),
-				command.actor(), command.idempotencyKey());
+		return write(slot, target.variant(), activation -> activation.rollbackTo(target, command.actor()));
 	}
 
-	private ActivationEventView write(ActivationScope scope, PolicyId policyId, String variantInput,
-			@Nullable Long rollbackOf, String actor, @Nullable String idempotencyKey) {
-		String worldId = scope.worldId();
-		String clientProfile = scope.clientProfile();
+	/**
+	 * Loads the slot under its lock, changes it and saves it, which appends its event and projects it; then checks
+	 * that the pointer is what replaying the slot's events gives.
+	 */
+	private ActivationEventView write(Activation.Slot slot, String variant, Consumer<Activation> change) {
+		String worldId = slot.scope().worldId();
+		String clientProfile = slot.scope().clientProfile();
+		PolicyId policyId = slot.policyId();
 		worlds.requireExisting(worldId);
-		String variant = variantInput.strip();
+		if (!PolicyTypes.of(registeredTypes.all()).find(policyId.type()).isPresent()) {
+			throw new PolicyException(PolicyErrorCode.POLICY_TYPE_UNSUPPORTED,
+					"There is no policy type " + policyId.type());
+		}
 		if (!variants.exists(policyId, variant)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
 					"There is no variant " + variant + " of " + policyId);
 		}
-		Optional<String> replaced = activations.lockCurrent(worldId, clientProfile, policyId);
-		PolicyActivated event = new PolicyActivated(worldId, clientProfile, policyId.value(), variant,
-				replaced.orElse(null), rollbackOf, actor, idempotencyKey);
-		ActivationEventView recorded = activations.record(log.append(event), event);
-		String pointer = activations.pointer(worldId, clientProfile, policyId).map(ActivationView::variant).orElse(null);
-		String replayed = activations.lastEvent(worldId, clientProfile, policyId)
-			.map(ActivationEventView::variant)
-			.orElse(null);
-		if (!Objects.equals(pointer, replayed) || !variant.equals(pointer)) {
+		Activation activation = activations.lock(slot);
+		change.accept(activation);
+		activations.save(activation);
+		String pointer = reads.pointer(worldId, clientProfile, policyId).map(ActivationView::variant).orElse(null);
+		ActivationEventView last = reads.lastEvent(worldId, clientProfile, policyId).orElseThrow();
+		if (!Objects.equals(pointer, last.variant()) || !variant.equals(pointer)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_ACTIVATION_REPLAY_MISMATCH, "Replaying " + policyId
-					+ " in " + scope + " gives " + replayed + " but the pointer is " + pointer);
+					+ " in " + slot.scope() + " gives " + last.variant() + " but the pointer is " + pointer);
 		}
-		return recorded;
+		return last;
 	}
 
 	@Override
@@ -180,10 +159,10 @@ class ActivationManagement implements ActivationFacade {
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
 		if (!effective || clientProfile.isEmpty()) {
-			return activations.pointers(worldId, clientProfile);
+			return reads.pointers(worldId, clientProfile);
 		}
 		Map<String, ActivationView> overlay = new TreeMap<>();
-		for (ActivationView pointer : activations.pointersWithWorld(worldId, clientProfile)) {
+		for (ActivationView pointer : reads.pointersWithWorld(worldId, clientProfile)) {
 			if (!pointer.clientProfile().isEmpty() || !overlay.containsKey(pointer.policyId())) {
 				overlay.put(pointer.policyId(), pointer);
 			}
@@ -193,15 +172,24 @@ class ActivationManagement implements ActivationFacade {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<ActivationEventView> activationEvents(String worldId, String clientProfile,
-			@Nullable String policyId, long after, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " events, not " + limit);
-		}
+	public Page<ActivationEventView> activationEvents(String worldId, String clientProfile,
+			@Nullable String policyId, @Nullable Map<String, ?> after, int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
 		ActivationScope scope = ActivationScope.of(worldId, clientProfile);
-		return activations.events(scope.worldId(), scope.clientProfile(),
-				policyId == null ? null : PolicyId.parse(policyId), after, limit);
+		return Page.of(reads.events(scope.worldId(), scope.clientProfile(),
+				policyId == null ? null : PolicyId.parse(policyId), position == null ? 0 : position.number("sequence"),
+				size + 1), size, position != null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Function<LogEntry, Optional<ActivationEventView>> activationFeed(String worldId, String clientProfile) {
+		ActivationScope scope = ActivationScope.of(worldId, clientProfile);
+		worlds.requireExisting(scope.worldId());
+		return entry -> PolicyEvents.activation(entry)
+			.filter(event -> event.worldId().equals(scope.worldId())
+					&& event.clientProfile().equals(scope.clientProfile()));
 	}
 
 	@Override
@@ -210,11 +198,11 @@ class ActivationManagement implements ActivationFacade {
 		ActivationScope scope = ActivationScope.of(worldIdInput, clientProfileInput);
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
-		List<ActivationEventView> events = activations.allEvents(worldId, clientProfile);
+		List<ActivationEventView> events = reads.allEvents(worldId, clientProfile);
 		Map<String, String> replayed = new TreeMap<>();
 		events.forEach(event -> replayed.put(event.policyId(), event.variant()));
 		Map<String, String> pointers = new TreeMap<>();
-		activations.pointers(worldId, clientProfile).forEach(pointer -> pointers.put(pointer.policyId(), pointer.variant()));
+		reads.pointers(worldId, clientProfile).forEach(pointer -> pointers.put(pointer.policyId(), pointer.variant()));
 		List<ActivationReplayCheck.Mismatch> mismatches = new ArrayList<>();
 		TreeSet<String> policies = new TreeSet<>(replayed.keySet());
 		policies.addAll(pointers.keySet());

@@ -1,5 +1,6 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyEvents;
 import dev.steward.policy.PolicyDraft;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
@@ -7,7 +8,6 @@ import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyDiffView;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyPage;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
@@ -15,9 +15,22 @@ import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
 import dev.steward.policy.PolicyViewsVerification;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
+import dev.steward.kernel.events.IdempotentCommands;
+import dev.steward.policy.domain.ContentLimits;
 import dev.steward.policy.domain.JsonSchemaCheck;
+import dev.steward.policy.domain.Policies;
+import dev.steward.policy.domain.Policy;
+import dev.steward.policy.domain.PolicyTypeRegistration;
+import dev.steward.policy.domain.PolicyVariant;
+import dev.steward.policy.domain.ValidationRun;
+import dev.steward.policy.domain.VariantName;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.steward.policy.domain.PolicyHashes;
-import dev.steward.policy.domain.PolicyLog;
 import dev.steward.policy.domain.PolicyLayer;
 import dev.steward.policy.domain.PolicyType;
 import dev.steward.policy.domain.PolicyTypeRegistered;
@@ -27,8 +40,7 @@ import dev.steward.policy.domain.PolicyValidator;
 import dev.steward.policy.domain.PolicyVariantSaved;
 import dev.steward.policy.domain.PolicyVariantValidated;
 import dev.steward.policy.domain.PolicyViewRebuild;
-import dev.steward.policy.domain.PolicyVariants;
-import dev.steward.policy.domain.PolicyVariants.ListPosition;
+import dev.steward.policy.application.VariantReads.ListPosition;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.ValidationOutcome;
 import dev.steward.policy.domain.ValidationRuns;
@@ -55,15 +67,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PolicyManagement implements PolicyFacade {
 
-	static final int MAX_PAGE = 500;
+	private final Policies policies;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
 
 	private final ValidationRuns runs;
 
+	private final ValidationRunReads runReads;
+
 	private final PolicyHashes hashes;
 
-	private final PolicyLog log;
+	private final IdempotentCommands idempotent;
+
+	private final ContentLimits contentLimits;
+
+	private final Clock clock = Clock.systemUTC();
 
 	private final RegisteredTypes registeredTypes;
 
@@ -75,13 +93,18 @@ class PolicyManagement implements PolicyFacade {
 
 	private final PolicyViewRebuild viewRebuild;
 
-	PolicyManagement(PolicyVariants variants, ValidationRuns runs, PolicyHashes hashes, PolicyLog log,
+	PolicyManagement(Policies policies, VariantReads variants, ValidationRuns runs, ValidationRunReads runReads,
+			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
+			ContentLimits contentLimits,
 			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PolicyViewRebuild viewRebuild,
 			PlatformTransactionManager transactions) {
+		this.policies = policies;
 		this.variants = variants;
 		this.runs = runs;
+		this.runReads = runReads;
 		this.hashes = hashes;
-		this.log = log;
+		this.idempotent = idempotent;
+		this.contentLimits = contentLimits;
 		this.registeredTypes = registeredTypes;
 		this.schemaCheck = schemaCheck;
 		this.transactions = new TransactionTemplate(transactions);
@@ -92,29 +115,32 @@ class PolicyManagement implements PolicyFacade {
 
 	@Override
 	public PolicyVariantView upsert(UpsertPolicyVariant command) {
-		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
-				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
-		ValidationResult run = validateAndRecord(draft, command.actor());
-		if (!run.valid()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR, String.join("; ", run.errors()));
-		}
-		return transactions.execute(status -> {
-			PolicyVariantView saved = variants
-				.save(draft.id(), draft.variant().strip(), draft.schemaVersion().strip(), draft.policyVersion(),
-						draft.status(), draft.content(), run.contentHash(), command.actor(), command.expectedVersion())
-				.orElseThrow(() -> new PolicyException(PolicyErrorCode.CONFLICT, "Variant " + draft.id() + "@"
-						+ draft.variant() + " is not at version " + command.expectedVersion()
-						+ "; read it again and retry"));
-			log.append(new PolicyVariantSaved(saved));
-			return saved;
-		});
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
+				command.schemaVersion(), command.policyVersion(), command.status(),
+				contentLimits.check(command.content(), "content"));
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantSaved.TYPE, () -> {
+			ValidationRun run = validateAndRecord(draft, command.actor());
+			return transactions.execute(status -> {
+				Policy policy = policies.lockForChange(draft.id());
+				PolicyVariant saved = policy.saveVariant(draft, run, command.actor(), now(), command.expectedVersion());
+				policies.save(policy);
+				return view(draft.id(), saved);
+			});
+		}, entry -> PolicyEvents.variantSaved(entry)
+			.filter(first -> first.policyId().equals(draft.id().value())
+					&& first.variant().equals(draft.variant().strip())));
 	}
 
 	@Override
 	public ValidationResult validate(ValidatePolicyVariant command) {
-		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
-				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
-		return validateAndRecord(draft, command.actor());
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
+				command.schemaVersion(), command.policyVersion(), command.status(),
+				contentLimits.check(command.content(), "content"));
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantValidated.TYPE,
+				() -> result(validateAndRecord(draft, command.actor())),
+				entry -> PolicyEvents.validation(entry)
+					.filter(first -> first.policyId().equals(draft.id().value())
+							&& first.variant().equals(draft.variant().strip())));
 	}
 
 	@Override
@@ -124,20 +150,13 @@ class PolicyManagement implements PolicyFacade {
 	}
 
 	@Override
-	public PolicyPage list(PolicyFilter filter, @Nullable String after, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR,
-					"A page holds 0 to " + MAX_PAGE + " variants, not " + limit);
-		}
-		List<PolicyVariantView> page = variants.list(filter, position(after), limit + 1);
-		return new PolicyPage(page.stream().limit(limit).toList(), page.size() > limit);
-	}
-
-	@Override
-	public String cursorAfter(PolicyVariantView variant) {
-		String key = String.join("\u0000", variant.policyType(), variant.namespace(), variant.policyKey(),
-				Integer.toString(variant.policyVersion()), variant.variant());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+	public Page<PolicyVariantView> list(PolicyFilter filter, @Nullable Map<String, ?> after, int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		ListPosition from = position == null ? null
+				: new ListPosition(position.text("policy_type"), position.text("namespace"), position.text("policy_key"),
+						Math.toIntExact(position.number("policy_version")), position.text("variant"));
+		return Page.of(variants.list(filter, from, size + 1), size, position != null);
 	}
 
 	@Override
@@ -184,13 +203,13 @@ class PolicyManagement implements PolicyFacade {
 		}
 		schemaCheck.requireValidSchema(command.jsonSchema());
 		RegisteredPolicyType registered = RegisteredPolicyType.of(command.name(), layer, command.jsonSchema());
-		// a built-in name is refused here; between two registrations the database's unique name decides
-		PolicyTypes.of(registeredTypes.all()).register(registered);
-		transactions.executeWithoutResult(status -> {
-			registeredTypes.add(registered, command.actor());
-			log.append(new PolicyTypeRegistered(registered, command.actor()));
-		});
-		return new PolicyTypeView(registered.name(), layerCode(layer), false, registered.schema());
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyTypeRegistered.TYPE,
+				() -> transactions.execute(status -> {
+					registeredTypes.save(PolicyTypeRegistration.register(registered,
+							PolicyTypes.of(registeredTypes.all()), command.actor()));
+					return new PolicyTypeView(registered.name(), layerCode(layer), false, registered.schema());
+				}), entry -> PolicyEvents.typeRegistration(entry)
+					.filter(first -> first.name().equals(registered.name())));
 	}
 
 	private static String layerCode(PolicyLayer layer) {
@@ -204,35 +223,33 @@ class PolicyManagement implements PolicyFacade {
 
 	@Override
 	public List<ValidationResult> validationRuns(String policyId, String variant) {
-		return runs.of(PolicyId.parse(policyId), variant);
+		return runReads.of(PolicyId.parse(policyId), variant);
 	}
 
-	private ValidationResult validateAndRecord(PolicyDraft draft, String actor) {
+	/** Validates {@code draft} and records the run, in a transaction of its own so that a failed run stays on record. */
+	private ValidationRun validateAndRecord(PolicyDraft draft, String actor) {
 		PolicyValidator validator = new PolicyValidator(PolicyTypes.of(registeredTypes.all()), variants, schemaCheck);
 		ValidationOutcome outcome = validator.validate(draft);
 		String contentHash = hashes.contentHash(draft.id(), draft.variant().strip(), draft.content());
-		return transactions.execute(status -> {
-			ValidationResult run = runs.record(draft.id(), draft.variant().strip(), outcome, contentHash, actor);
-			log.append(new PolicyVariantValidated(run));
-			return run;
-		});
+		return transactions.execute(status -> runs
+			.save(ValidationRun.record(runs.nextId(), draft, outcome, contentHash, actor, now())));
 	}
 
-	private static @Nullable ListPosition position(@Nullable String cursor) {
-		if (cursor == null) {
-			return null;
-		}
-		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-				.split("\u0000", -1);
-			if (parts.length == 5) {
-				return new ListPosition(parts[0], parts[1], parts[2], Integer.parseInt(parts[3]), parts[4]);
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// falls through to the error below
-		}
-		throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR, "after is not a cursor of this list");
+	private Instant now() {
+		// microseconds: what PostgreSQL keeps, so that what is answered is what is stored
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
+
+	static ValidationResult result(ValidationRun run) {
+		return new ValidationResult(run.getId().value(), run.policyId().value(), run.variant().value(),
+				run.outcome().valid(), run.outcome().errors(), run.contentHash(), run.validatedAt(), run.validatedBy());
+	}
+
+	static PolicyVariantView view(PolicyId id, PolicyVariant variant) {
+		return new PolicyVariantView(id.value(), id.type(), id.namespace(), id.key(), variant.name(),
+				variant.schemaVersion(), variant.policyVersion(), variant.status(), variant.content(),
+				variant.contentHash(), variant.updatedAt(), variant.updatedBy(), variant.version());
+	}
+
 
 }

@@ -1,5 +1,6 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyEvents;
 import dev.steward.policy.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationView;
@@ -14,7 +15,6 @@ import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.PublishArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.PublishScope;
 import dev.steward.policy.UpsertPolicyVariant;
@@ -23,12 +23,17 @@ import dev.steward.policy.domain.ArtifactEnvelope;
 import dev.steward.policy.domain.ArtifactVariant;
 import dev.steward.policy.domain.ExportArtifact;
 import dev.steward.policy.domain.PolicyHashes;
-import dev.steward.policy.domain.PolicyLog;
 import dev.steward.policy.domain.PolicyPublished;
 import dev.steward.policy.domain.PolicyTypes;
-import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
+import dev.steward.policy.domain.PublishRun;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
+import dev.steward.kernel.events.IdempotentCommands;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.Worlds;
 import java.time.Clock;
@@ -58,17 +63,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PublishManagement implements PublishFacade {
 
-	static final int MAX_PAGE = 500;
-
 	private final Worlds worlds;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
 
 	private final PublishRuns runs;
 
+	private final PublishRunReads runReads;
+
 	private final PolicyHashes hashes;
 
-	private final PolicyLog log;
+	private final IdempotentCommands idempotent;
+
+	private final TransactionTemplate transactions;
 
 	private final RegisteredTypes registeredTypes;
 
@@ -78,13 +85,17 @@ class PublishManagement implements PublishFacade {
 
 	private final Clock clock;
 
-	PublishManagement(Worlds worlds, PolicyVariants variants, PublishRuns runs, PolicyHashes hashes, PolicyLog log,
-			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations) {
+	PublishManagement(Worlds worlds, VariantReads variants, PublishRuns runs, PublishRunReads runReads,
+			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
+			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations,
+			PlatformTransactionManager transactionManager) {
 		this.worlds = worlds;
 		this.variants = variants;
 		this.runs = runs;
+		this.runReads = runReads;
 		this.hashes = hashes;
-		this.log = log;
+		this.idempotent = idempotent;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.registeredTypes = registeredTypes;
 		this.policies = policies;
 		this.activations = activations;
@@ -92,9 +103,16 @@ class PublishManagement implements PublishFacade {
 	}
 
 	@Override
-	@Transactional
 	public PublishRunView publish(PublishScope command) {
 		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
+		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyPublished.TYPE,
+				() -> transactions.execute(status -> publishOnce(scope, command.actor())),
+				entry -> PolicyEvents.publishRunId(entry).flatMap(runReads::find)
+					.filter(first -> first.worldId().equals(scope.worldId())
+							&& first.clientProfile().equals(scope.clientProfile())));
+	}
+
+	private PublishRunView publishOnce(ActivationScope scope, String actor) {
 		worlds.requireExisting(scope.worldId());
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
@@ -108,35 +126,33 @@ class PublishManagement implements PublishFacade {
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
 		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,
 				clock.instant().truncatedTo(ChronoUnit.MICROS), hashes);
-		PublishRunView run = runs.add(manifest, command.actor());
-		log.append(new PolicyPublished(run.publishRunId(), worldId, clientProfile, manifest.manifestHash(),
-				manifest.itemsHash(), manifest.items().size(), manifest.toJson(), command.actor()));
-		return run;
+		PublishRun run = runs.save(PublishRun.freeze(runs.nextId(), manifest, actor));
+		return new PublishRunView(run.getId().value(), worldId, clientProfile, actor, manifest.toJson(),
+				manifest.manifestHash(), manifest.itemsHash(), manifest.items().size(), manifest.generatedAt());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PublishRunView> find(long publishRunId) {
-		return runs.find(publishRunId);
+		return runReads.find(publishRunId);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public PublishRunPage runs(String worldId, @Nullable String clientProfile, @Nullable Long beforeId, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
-		}
-		List<PublishRunView> page = runs.list(ActivationScope.of(worldId, null).worldId(),
-				clientProfile == null ? null : clientProfile.strip(),
-				beforeId, limit + 1);
-		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
+	public Page<PublishRunView> runs(String worldId, @Nullable String clientProfile, @Nullable Map<String, ?> after,
+			int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		List<PublishRunView> read = runReads.list(ActivationScope.of(worldId, null).worldId(),
+				clientProfile == null ? null : clientProfile.strip(), position == null ? null : position.number("id"),
+				size + 1);
+		return Page.of(read, size, position != null);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public PublishArtifact artifact(long publishRunId) {
-		PublishRunView run = runs.find(publishRunId)
+		PublishRunView run = runReads.find(publishRunId)
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_RUN_NOT_FOUND,
 					"There is no publish run " + publishRunId));
 		ExportArtifact artifact = ExportArtifact.materialize(run.manifest(),

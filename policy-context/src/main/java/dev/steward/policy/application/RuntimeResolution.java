@@ -13,7 +13,6 @@ import dev.steward.policy.RuntimeResolutionFacade;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.PolicyType;
-import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.RuntimeManifest;
 import dev.steward.policy.domain.Worlds;
 import java.util.ArrayList;
@@ -37,13 +36,13 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 
 	private final Worlds worlds;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
 
 	private final ActivationFacade activations;
 
 	private final PolicyHashes hashes;
 
-	RuntimeResolution(Worlds worlds, PolicyVariants variants, ActivationFacade activations, PolicyHashes hashes) {
+	RuntimeResolution(Worlds worlds, VariantReads variants, ActivationFacade activations, PolicyHashes hashes) {
 		this.worlds = worlds;
 		this.variants = variants;
 		this.activations = activations;

@@ -8,7 +8,6 @@ import dev.steward.policy.PolicySnapshotFacade;
 import dev.steward.policy.PolicyVariantView;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
-import dev.steward.policy.domain.PolicyVariants;
 import dev.steward.policy.domain.SnapshotTree;
 import dev.steward.policy.domain.Worlds;
 import java.time.Clock;
@@ -26,7 +25,7 @@ class SnapshotManagement implements PolicySnapshotFacade {
 
 	private final Worlds worlds;
 
-	private final PolicyVariants variants;
+	private final VariantReads variants;
 
 	private final ActivationFacade activations;
 
@@ -34,7 +33,7 @@ class SnapshotManagement implements PolicySnapshotFacade {
 
 	private final Clock clock;
 
-	SnapshotManagement(Worlds worlds, PolicyVariants variants, ActivationFacade activations, PolicyHashes hashes) {
+	SnapshotManagement(Worlds worlds, VariantReads variants, ActivationFacade activations, PolicyHashes hashes) {
 		this.worlds = worlds;
 		this.variants = variants;
 		this.activations = activations;

@@ -11,12 +11,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record ActivationScope(String worldId, String clientProfile) implements ValueObject {
 
+	public static final int MAX_LENGTH = 128;
+
 	public ActivationScope {
 		if (worldId == null || worldId.isBlank()) {
 			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A scope needs a world id");
 		}
 		worldId = worldId.strip();
 		clientProfile = clientProfile == null ? "" : clientProfile.strip();
+		if (worldId.length() > MAX_LENGTH || clientProfile.length() > MAX_LENGTH
+				|| (worldId + clientProfile).codePoints().anyMatch(Character::isISOControl)) {
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A world id and a client profile are at most "
+					+ MAX_LENGTH + " characters each, none of them a control character");
+		}
 	}
 
 	public static ActivationScope of(@Nullable String worldId, @Nullable String clientProfile) {

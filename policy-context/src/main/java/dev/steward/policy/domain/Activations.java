@@ -1,45 +1,21 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.ActivationEventView;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.PolicyId;
-import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import org.jmolecules.ddd.annotation.Repository;
 
-/** Activation pointers and the activation history, kept in the transaction that appends each event. */
+/**
+ * What every slot points at. A slot's pointer and history are the projection of its appended events, written in
+ * the transaction that appends them.
+ */
+@Repository
 public interface Activations {
 
-	/**
-	 * Serializes activations of one policy in one scope until the transaction ends, and returns the variant the
-	 * scope points at now.
-	 */
-	Optional<String> lockCurrent(String worldId, String clientProfile, PolicyId policyId);
+	/** The slot as it stands, serialized against other activations of it until the transaction ends. */
+	Activation lock(Activation.Slot slot);
 
-	/** Records an appended {@link PolicyActivated} under its log sequence and moves the pointer to it. */
-	ActivationEventView record(long sequence, PolicyActivated event);
+	/** Appends the events the slot recorded, and projects them, in the current transaction. */
+	Activation save(Activation activation);
 
-	Optional<ActivationEventView> event(long activationEventId);
-
-	/** The pointer of one policy in one scope. */
-	Optional<ActivationView> pointer(String worldId, String clientProfile, PolicyId policyId);
-
-	/** The newest recorded event of one policy in one scope. */
-	Optional<ActivationEventView> lastEvent(String worldId, String clientProfile, PolicyId policyId);
-
-	/** The scope's own pointers, by policy id. */
-	List<ActivationView> pointers(String worldId, String clientProfile);
-
-	/**
-	 * The world's own pointers and the client profile's, read together (one snapshot), so that an overlay never
-	 * mixes pointers that did not exist at the same time.
-	 */
-	List<ActivationView> pointersWithWorld(String worldId, String clientProfile);
-
-	/** The scope's events in log order, of one policy when given. */
-	List<ActivationEventView> events(String worldId, String clientProfile, @Nullable PolicyId policyId, long after,
-			int limit);
-
-	/** Every event of the scope in log order. */
-	List<ActivationEventView> allEvents(String worldId, String clientProfile);
+	/** The past activation with this sequence. */
+	Optional<Activation.ActivationRecord> record(long sequence);
 }

@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
  * first time) and {@code rollbackOf} the event a rollback went back to.
  */
 public record PolicyActivated(String worldId, String clientProfile, String policyId, String variant,
-		@Nullable String replacedVariant, @Nullable Long rollbackOf, String actor, @Nullable String idempotencyKey)
-		implements LoggedPolicyEvent {
+		@Nullable String replacedVariant, @Nullable Long rollbackOf, String actor) implements LoggedPolicyEvent {
+
+	public static final String TYPE = dev.steward.policy.PolicyEvents.ACTIVATED;
 
 	@Override
 	public String type() {
-		return "v1.policy.activated";
+		return TYPE;
 	}
 
 	@Override

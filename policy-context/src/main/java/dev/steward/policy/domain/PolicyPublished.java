@@ -10,9 +10,11 @@ import java.util.Map;
 public record PolicyPublished(long publishRunId, String worldId, String clientProfile, String manifestHash,
 		String itemsHash, int itemCount, Map<String, Object> manifest, String actor) implements LoggedPolicyEvent {
 
+	public static final String TYPE = dev.steward.policy.PolicyEvents.PUBLISHED;
+
 	@Override
 	public String type() {
-		return "v1.policy.published";
+		return TYPE;
 	}
 
 	@Override

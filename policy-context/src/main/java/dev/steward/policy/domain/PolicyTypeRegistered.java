@@ -6,9 +6,11 @@ import java.util.Map;
 /** A policy type was registered with a JSON Schema for its content. */
 public record PolicyTypeRegistered(RegisteredPolicyType registered, String actor) implements LoggedPolicyEvent {
 
+	public static final String TYPE = dev.steward.policy.PolicyEvents.TYPE_REGISTERED;
+
 	@Override
 	public String type() {
-		return "v1.policy_type.registered";
+		return TYPE;
 	}
 
 	@Override

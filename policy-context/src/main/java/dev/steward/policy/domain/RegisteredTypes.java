@@ -1,21 +1,18 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyException;
 import java.util.List;
+import org.jmolecules.ddd.annotation.Repository;
 
 /** The policy types registered at runtime, with their schemas; the built-in ones are not kept here. */
+@Repository
 public interface RegisteredTypes {
 
 	/** Every registered type, in the order they were registered. */
 	List<RegisteredPolicyType> all();
 
 	/**
-	 * Keeps a newly registered type.
-	 *
-	 * @param actor who registers it
-	 * @throws PolicyException with {@link PolicyErrorCode#POLICY_TYPE_EXISTS} when a type with that name is
-	 * registered already
+	 * Stores a new registration and appends its event, in the current transaction.
+	 * @throws dev.steward.policy.PolicyException {@code POLICY_TYPE_EXISTS} when the name was taken meanwhile
 	 */
-	void add(RegisteredPolicyType type, String actor);
+	PolicyTypeRegistration save(PolicyTypeRegistration registration);
 }

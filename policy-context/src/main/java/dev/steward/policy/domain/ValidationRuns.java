@@ -1,14 +1,14 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyId;
-import dev.steward.policy.ValidationResult;
-import java.util.List;
+import org.jmolecules.ddd.annotation.Repository;
 
 /** The append-only history of validations. */
+@Repository
 public interface ValidationRuns {
 
-	ValidationResult record(PolicyId id, String variant, ValidationOutcome outcome, String contentHash, String actor);
+	/** A number no run has. */
+	ValidationRun.Id nextId();
 
-	/** Newest first. */
-	List<ValidationResult> of(PolicyId id, String variant);
+	/** Stores a new run and appends its event, in the current transaction. */
+	ValidationRun save(ValidationRun run);
 }

@@ -4,6 +4,11 @@ import dev.steward.policy.ActivationEventView;
 import dev.steward.policy.ActivationView;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.domain.Activations;
+import dev.steward.policy.domain.Activation;
+import dev.steward.policy.domain.ActivationScope;
+import dev.steward.policy.application.ActivationReads;
+import dev.steward.kernel.events.AggregateEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.steward.policy.domain.PolicyActivated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,33 +27,53 @@ import org.springframework.transaction.annotation.Transactional;
  * names the variant of the last event in log order.
  */
 @Component
-class JdbcActivations implements Activations {
+class JdbcActivations implements Activations, ActivationReads {
 
 	private static final String EVENT_COLUMNS = """
 			event_sequence, world_id, client_profile, policy_id, variant, replaced_variant, rollback_of, actor, created_at""";
 
 	private final JdbcClient jdbc;
 
-	JdbcActivations(JdbcClient jdbc) {
+	private final AggregateEvents events;
+
+	JdbcActivations(JdbcClient jdbc, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
+		this.events = new AggregateEvents(publisher);
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<String> lockCurrent(String worldId, String clientProfile, PolicyId policyId) {
+	public Activation lock(Activation.Slot slot) {
+		String worldId = slot.scope().worldId();
+		String clientProfile = slot.scope().clientProfile();
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(concat_ws(chr(31), 'policy.activation', ?, ?, ?), 0))")
-			.params(worldId, clientProfile, policyId.value())
+			.params(worldId, clientProfile, slot.policyId().value())
 			.query((row, i) -> 1)
 			.single();
-		return jdbc.sql("SELECT variant FROM policy.activation WHERE world_id = ? AND client_profile = ? AND policy_id = ?")
-			.params(worldId, clientProfile, policyId.value())
+		return Activation.of(slot, jdbc
+			.sql("SELECT variant FROM policy.activation WHERE world_id = ? AND client_profile = ? AND policy_id = ?")
+			.params(worldId, clientProfile, slot.policyId().value())
 			.query(String.class)
-			.optional();
+			.optional()
+			.orElse(null));
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public ActivationEventView record(long sequence, PolicyActivated event) {
+	public Activation save(Activation activation) {
+		return events.publishFrom(activation);
+	}
+
+	@Override
+	public Optional<Activation.ActivationRecord> record(long sequence) {
+		return event(sequence).map(event -> new Activation.ActivationRecord(event.activationEventId(),
+				new Activation.Slot(ActivationScope.of(event.worldId(), event.clientProfile()),
+						PolicyId.parse(event.policyId())),
+				event.variant()));
+	}
+
+	/** Projects an appended {@link PolicyActivated}: its history row under its sequence, and the moved pointer. */
+	void project(long sequence, PolicyActivated event) {
 		ActivationEventView recorded = jdbc.sql("""
 				INSERT INTO policy.activation_event (event_sequence, world_id, client_profile, policy_id, variant,
 				    replaced_variant, rollback_of, actor, created_at)
@@ -70,7 +95,6 @@ class JdbcActivations implements Activations {
 					OffsetDateTime.ofInstant(recorded.createdAt(), java.time.ZoneOffset.UTC), recorded.actor(),
 					sequence)
 			.update();
-		return recorded;
 	}
 
 	@Override

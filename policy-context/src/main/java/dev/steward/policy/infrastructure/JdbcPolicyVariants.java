@@ -3,7 +3,7 @@ package dev.steward.policy.infrastructure;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.domain.PolicyVariants;
+import dev.steward.policy.application.VariantReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Variants in {@code policy.policy_variant}, identities in {@code policy.policy_item}. */
 @Component
-class JdbcPolicyVariants implements PolicyVariants {
+class JdbcPolicyVariants implements VariantReads {
 
 	private static final JsonMapper JSON = Json.MAPPER;
 
@@ -58,42 +58,6 @@ class JdbcPolicyVariants implements PolicyVariants {
 			.param(id.value())
 			.query(JdbcPolicyVariants::view)
 			.optional();
-	}
-
-	@Override
-	public Optional<PolicyVariantView> save(PolicyId id, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, String contentHash, String actor,
-			@Nullable Long expectedVersion) {
-		jdbc.sql("""
-				INSERT INTO policy.policy_item (policy_id, policy_type, namespace, policy_key) VALUES (?, ?, ?, ?)
-				ON CONFLICT (policy_id) DO NOTHING
-				""").params(id.value(), id.type(), id.namespace(), id.key()).update();
-		String json = JSON.writeValueAsString(content);
-		int written;
-		if (expectedVersion == null) {
-			written = jdbc.sql("""
-					INSERT INTO policy.policy_variant (policy_id, variant, schema_version, policy_version, status,
-					    content, content_hash, updated_at, updated_by, version)
-					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, clock_timestamp(), ?, 0)
-					ON CONFLICT (policy_id, variant) DO UPDATE SET
-					    schema_version = excluded.schema_version, policy_version = excluded.policy_version,
-					    status = excluded.status, content = excluded.content, content_hash = excluded.content_hash,
-					    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-					    version = policy.policy_variant.version + 1
-					""").params(id.value(), variant, schemaVersion, policyVersion, status, json, contentHash, actor)
-				.update();
-		}
-		else {
-			written = jdbc.sql("""
-					UPDATE policy.policy_variant SET schema_version = ?, policy_version = ?, status = ?,
-					    content = ?::jsonb, content_hash = ?, updated_at = clock_timestamp(), updated_by = ?,
-					    version = version + 1
-					WHERE policy_id = ? AND variant = ? AND version = ?
-					""").params(schemaVersion, policyVersion, status, json, contentHash, actor, id.value(), variant,
-						expectedVersion)
-				.update();
-		}
-		return written == 1 ? find(id, variant) : Optional.empty();
 	}
 
 	@Override

@@ -3,6 +3,10 @@ package dev.steward.policy.infrastructure;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
+import dev.steward.policy.domain.PublishRun;
+import dev.steward.policy.application.PublishRunReads;
+import dev.steward.kernel.events.AggregateEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that a manifest reads as it was frozen (its values, and so its hashes, never change either way).
  */
 @Component
-class JdbcPublishRuns implements PublishRuns {
+class JdbcPublishRuns implements PublishRuns, PublishRunReads {
 
 	private static final JsonMapper JSON = Json.MAPPER;
 
@@ -40,22 +44,33 @@ class JdbcPublishRuns implements PublishRuns {
 
 	private final JdbcClient jdbc;
 
-	JdbcPublishRuns(JdbcClient jdbc) {
+	private final AggregateEvents events;
+
+	JdbcPublishRuns(JdbcClient jdbc, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
+		this.events = new AggregateEvents(publisher);
+	}
+
+	@Override
+	public PublishRun.Id nextId() {
+		return new PublishRun.Id(jdbc.sql("SELECT nextval(pg_get_serial_sequence('policy.publish_run', 'id'))")
+			.query(Long.class)
+			.single());
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public PublishRunView add(PublishManifest manifest, String actor) {
-		return jdbc.sql("""
-				INSERT INTO policy.publish_run (world_id, client_profile, actor, manifest, manifest_hash, created_at)
-				VALUES (?, ?, ?, ?::jsonb, ?, ?)
-				RETURNING %s
-				""".formatted(COLUMNS))
-			.params(manifest.worldId(), manifest.clientProfile(), actor, JSON.writeValueAsString(manifest.toJson()),
-					manifest.manifestHash(), OffsetDateTime.ofInstant(manifest.generatedAt(), ZoneOffset.UTC))
-			.query(JdbcPublishRuns::run)
-			.single();
+	public PublishRun save(PublishRun run) {
+		PublishManifest manifest = run.manifest();
+		jdbc.sql("""
+				INSERT INTO policy.publish_run (id, world_id, client_profile, actor, manifest, manifest_hash, created_at)
+				OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
+				""")
+			.params(run.getId().value(), manifest.worldId(), manifest.clientProfile(), run.actor(),
+					JSON.writeValueAsString(manifest.toJson()), manifest.manifestHash(),
+					OffsetDateTime.ofInstant(manifest.generatedAt(), ZoneOffset.UTC))
+			.update();
+		return events.publishFrom(run);
 	}
 
 	@Override

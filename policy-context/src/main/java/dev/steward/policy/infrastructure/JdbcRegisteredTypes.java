@@ -5,6 +5,9 @@ import dev.steward.policy.PolicyException;
 import dev.steward.policy.domain.PolicyLayer;
 import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.RegisteredTypes;
+import dev.steward.policy.domain.PolicyTypeRegistration;
+import dev.steward.kernel.events.AggregateEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -28,8 +31,11 @@ class JdbcRegisteredTypes implements RegisteredTypes {
 
 	private final JdbcClient jdbc;
 
-	JdbcRegisteredTypes(JdbcClient jdbc) {
+	private final AggregateEvents events;
+
+	JdbcRegisteredTypes(JdbcClient jdbc, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
+		this.events = new AggregateEvents(publisher);
 	}
 
 	@Override
@@ -40,22 +46,24 @@ class JdbcRegisteredTypes implements RegisteredTypes {
 	}
 
 	@Override
-	public void add(RegisteredPolicyType type, String actor) {
+	public PolicyTypeRegistration save(PolicyTypeRegistration registration) {
+		RegisteredPolicyType type = registration.type();
 		try {
 			jdbc.sql("""
-					INSERT INTO policy.policy_type (name, layer, json_schema, registered_by)
-					VALUES (:name, :layer, :schema, :actor)
+					INSERT INTO policy.policy_type (name, layer, json_schema, registered_by, registered_at)
+					VALUES (:name, :layer, :schema, :actor, clock_timestamp())
 					""")
 				.param("name", type.name())
 				.param("layer", type.type().layer().name().toLowerCase(Locale.ROOT))
 				.param("schema", PolicyJdbcConverters.jsonb(JSON.writeValueAsString(type.schema())))
-				.param("actor", actor)
+				.param("actor", registration.actor())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new PolicyException(PolicyErrorCode.POLICY_TYPE_EXISTS,
 					"Policy type " + type.name() + " exists already");
 		}
+		return events.publishFrom(registration);
 	}
 
 	private static RegisteredPolicyType type(ResultSet row, int index) throws SQLException {

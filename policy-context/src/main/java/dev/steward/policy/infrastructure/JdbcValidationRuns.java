@@ -2,12 +2,16 @@ package dev.steward.policy.infrastructure;
 
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.ValidationResult;
-import dev.steward.policy.domain.ValidationOutcome;
+import dev.steward.kernel.events.AggregateEvents;
+import dev.steward.policy.application.ValidationRunReads;
+import dev.steward.policy.domain.ValidationRun;
 import dev.steward.policy.domain.ValidationRuns;
+import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -15,27 +19,37 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Validation runs in {@code policy.validation_run}: inserted, never changed. */
 @Component
-class JdbcValidationRuns implements ValidationRuns {
+class JdbcValidationRuns implements ValidationRuns, ValidationRunReads {
 
 	private static final JsonMapper JSON = Json.MAPPER;
 
 	private final JdbcClient jdbc;
 
-	JdbcValidationRuns(JdbcClient jdbc) {
+	private final AggregateEvents events;
+
+	JdbcValidationRuns(JdbcClient jdbc, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
+		this.events = new AggregateEvents(publisher);
 	}
 
 	@Override
-	public ValidationResult record(PolicyId id, String variant, ValidationOutcome outcome, String contentHash,
-			String actor) {
-		return jdbc.sql("""
-				INSERT INTO policy.validation_run (policy_id, variant, valid, errors, content_hash, validated_at, validated_by)
-				VALUES (?, ?, ?, ?::jsonb, ?, clock_timestamp(), ?)
-				RETURNING *
+	public ValidationRun.Id nextId() {
+		return new ValidationRun.Id(jdbc.sql("SELECT nextval(pg_get_serial_sequence('policy.validation_run', 'id'))")
+			.query(Long.class)
+			.single());
+	}
+
+	@Override
+	public ValidationRun save(ValidationRun run) {
+		jdbc.sql("""
+				INSERT INTO policy.validation_run (id, policy_id, variant, valid, errors, content_hash, validated_at, validated_by)
+				OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
 				""")
-			.params(id.value(), variant, outcome.valid(), JSON.writeValueAsString(outcome.errors()), contentHash, actor)
-			.query(JdbcValidationRuns::result)
-			.single();
+			.params(run.getId().value(), run.policyId().value(), run.variant().value(), run.outcome().valid(),
+					JSON.writeValueAsString(run.outcome().errors()), run.contentHash(),
+					OffsetDateTime.ofInstant(run.validatedAt(), ZoneOffset.UTC), run.validatedBy())
+			.update();
+		return events.publishFrom(run);
 	}
 
 	@Override

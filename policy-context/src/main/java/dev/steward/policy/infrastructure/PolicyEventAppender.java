@@ -1,9 +1,9 @@
 package dev.steward.policy.infrastructure;
 
 import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.domain.LoggedPolicyEvent;
-import dev.steward.policy.domain.PolicyLog;
-import java.util.OptionalLong;
+import dev.steward.policy.domain.PolicyActivated;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,34 +11,27 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends every {@link LoggedPolicyEvent} to the policy event log in the transaction that records it: the events
- * an aggregate registers as the repository saves it, and those a use case hands over.
+ * Appends every {@link LoggedPolicyEvent} an aggregate records to the policy event log, in the transaction whose
+ * repository saves the aggregate, and projects what a view needs the entry's sequence for.
  */
 @Component
-class PolicyEventAppender implements PolicyLog {
+class PolicyEventAppender {
 
 	private final EventLog log;
 
-	PolicyEventAppender(@Qualifier("policyEventLog") EventLog log) {
+	private final JdbcActivations activations;
+
+	PolicyEventAppender(@Qualifier("policyEventLog") EventLog log, JdbcActivations activations) {
 		this.log = log;
+		this.activations = activations;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(LoggedPolicyEvent event) {
-		log.append(event);
-	}
-
-	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
-	public long append(LoggedPolicyEvent event) {
-		return log.append(event).sequence();
-	}
-
-	@Override
-	public OptionalLong sequenceOf(String idempotencyKey) {
-		return log.byIdempotencyKey(idempotencyKey)
-			.map(entry -> OptionalLong.of(entry.sequence()))
-			.orElseGet(OptionalLong::empty);
+		LogEntry entry = log.append(event);
+		if (event instanceof PolicyActivated activated) {
+			activations.project(entry.sequence(), activated);
+		}
 	}
 }

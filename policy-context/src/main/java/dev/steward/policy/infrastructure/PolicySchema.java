@@ -3,9 +3,11 @@ package dev.steward.policy.infrastructure;
 import dev.steward.kernel.events.ContextSchema;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.JdbcEventLog;
+import dev.steward.kernel.events.IdempotentCommands;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,5 +34,10 @@ public class PolicySchema {
 	@Bean
 	EventLog policyEventLog(JdbcClient jdbc) {
 		return new JdbcEventLog(jdbc, SCHEMA);
+	}
+
+	@Bean
+	IdempotentCommands policyIdempotentCommands(@Qualifier("policyEventLog") EventLog policyEventLog) {
+		return new IdempotentCommands(policyEventLog);
 	}
 }

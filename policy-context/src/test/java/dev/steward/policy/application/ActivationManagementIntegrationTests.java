@@ -87,7 +87,7 @@ class ActivationManagementIntegrationTests {
 			.isThrownBy(() -> activations.activate(new ActivatePolicy(world, "", policy, "v9", "op")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND));
 		assertThat(activations.activations(world, "", false)).isEmpty();
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).isEmpty();
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class ActivationManagementIntegrationTests {
 		assertThat(back.rollbackOf()).isEqualTo(v1.activationEventId());
 		assertThat(back.replacedVariant()).isEqualTo("v2");
 		assertThat(forward.variant()).isEqualTo("v2");
-		assertThat(activations.activationEvents(world, "", policy, 0, 10)).extracting(ActivationEventView::variant)
+		assertThat(activations.activationEvents(world, "", policy, null, 10).items()).extracting(ActivationEventView::variant)
 			.containsExactly("v1", "v2", "v1", "v2");
 		assertThat(activations.verifyReplay(world, "").consistent()).isTrue();
 	}
@@ -162,7 +162,7 @@ class ActivationManagementIntegrationTests {
 			jdbc.sql("DROP FUNCTION policy.bend_pointer_for_test()").update();
 		}
 		assertThat(activations.activations(world, "", false)).isEmpty();
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).isEmpty();
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -184,7 +184,7 @@ class ActivationManagementIntegrationTests {
 		}
 		pool.shutdown();
 
-		List<ActivationEventView> history = activations.activationEvents(world, "", policy, 0, 100);
+		List<ActivationEventView> history = activations.activationEvents(world, "", policy, null, 100).items();
 		assertThat(history).hasSize(writers);
 		assertThat(history).extracting(ActivationEventView::activationEventId).isSorted();
 		for (int i = 1; i < history.size(); i++) {

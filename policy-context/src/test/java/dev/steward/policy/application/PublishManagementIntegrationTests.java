@@ -133,12 +133,12 @@ class PublishManagementIntegrationTests {
 		assertThat(items(webRun)).extracting(item -> item.get("variant")).containsExactly("v2");
 		assertThat(webRun.manifest()).containsEntry("client_profile", "web");
 		assertThat(webRun.clientProfile()).isEqualTo("web");
-		assertThat(publishing.runs(world, null, null, 10).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, null, null, 10).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(webRun.publishRunId(), worldRun.publishRunId());
-		assertThat(publishing.runs(world, "", null, 10).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, "", null, 10).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(worldRun.publishRunId());
-		assertThat(publishing.runs(world, null, null, 1).hasMore()).isTrue();
-		assertThat(publishing.runs(world, null, webRun.publishRunId(), 1).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, null, null, 1).hasNext()).isTrue();
+		assertThat(publishing.runs(world, null, webRun.keyset(), 1).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(worldRun.publishRunId());
 	}
 
@@ -166,7 +166,7 @@ class PublishManagementIntegrationTests {
 			status.setRollbackOnly();
 		});
 
-		assertThat(publishing.runs(world, null, null, 10).runs()).isEmpty();
+		assertThat(publishing.runs(world, null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -266,7 +266,7 @@ class PublishManagementIntegrationTests {
 			.containsExactly(location + ":" + Action.UPDATED, registry + ":" + Action.SKIPPED);
 		assertThat(policies.find(location, "v1")).hasValueSatisfying(variant ->
 			assertThat(variant.content()).containsEntry("text", "a dry cellar"));
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).hasSize(2);
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).hasSize(2);
 	}
 
 	@Test

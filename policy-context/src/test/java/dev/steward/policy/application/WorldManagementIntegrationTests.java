@@ -122,12 +122,13 @@ class WorldManagementIntegrationTests {
 			worlds.create(new CreateWorld(prefix + suffix, suffix, "", true, Map.of(), "alice"));
 		}
 
-		var first = worlds.list(prefix, 2);
-		var second = worlds.list(first.worlds().get(1).id(), 2);
+		var first = worlds.list(Map.of("id", prefix), 2);
+		var second = worlds.list(first.items().get(1).keyset(), 2);
 
-		assertThat(first.worlds()).extracting(WorldView::id).containsExactly(prefix + "a", prefix + "b");
-		assertThat(first.hasMore()).isTrue();
-		assertThat(second.worlds()).extracting(WorldView::id).first().isEqualTo(prefix + "c");
+		assertThat(first.items()).extracting(WorldView::id).containsExactly(prefix + "a", prefix + "b");
+		assertThat(first.hasNext()).isTrue();
+		assertThat(first.hasPrevious()).isTrue();
+		assertThat(second.items()).extracting(WorldView::id).first().isEqualTo(prefix + "c");
 	}
 
 	static String anyWorldId() {

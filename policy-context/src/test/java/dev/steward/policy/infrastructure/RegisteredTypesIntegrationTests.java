@@ -8,20 +8,26 @@ import dev.steward.policy.PolicyException;
 import dev.steward.policy.domain.PolicyLayer;
 import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.RegisteredTypes;
+import dev.steward.policy.domain.PolicyTypeRegistration;
+import dev.steward.policy.domain.PolicyTypes;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The adapter alone, with no use case to log what it stores: each test removes its types afterwards, so that no
- * view row is left that the policy log does not explain.
+ * The adapter alone: each test runs in a transaction that is rolled back, so that neither a type nor its event is
+ * left behind.
  */
 @SpringBootTest
+@Transactional
 class RegisteredTypesIntegrationTests {
 
 	private static final Map<String, Object> SCHEMA = Map.of("type", "object", "required", List.of("text"),
@@ -35,17 +41,18 @@ class RegisteredTypesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@AfterEach
-	void removeTheTypesOfThisTest() {
-		jdbc.sql("DELETE FROM policy.policy_type WHERE name LIKE '%type_%' AND registered_by IN ('alice', 'bob')")
-			.update();
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	private void add(RegisteredPolicyType type, String actor) {
+		types.save(PolicyTypeRegistration.register(type, PolicyTypes.builtIns(), actor));
 	}
 
 	@Test
 	void storesATypeAndListsItWithItsLayerAndSchema() {
 		RegisteredPolicyType type = RegisteredPolicyType.of(anyTypeName(), PolicyLayer.COMPOSITE, SCHEMA);
 
-		types.add(type, "alice");
+		add(type, "alice");
 		List<RegisteredPolicyType> all = types.all();
 
 		assertThat(all).filteredOn(stored -> stored.name().equals(type.name())).singleElement().satisfies(stored -> {
@@ -59,7 +66,7 @@ class RegisteredTypesIntegrationTests {
 	void recordsWhoRegisteredATypeAndWhen() {
 		RegisteredPolicyType type = RegisteredPolicyType.of(anyTypeName(), PolicyLayer.RUNTIME_BUNDLE, SCHEMA);
 
-		types.add(type, "bob");
+		add(type, "bob");
 
 		Map<String, Object> row = jdbc
 			.sql("SELECT layer, registered_by, registered_at FROM policy.policy_type WHERE name = ?")
@@ -75,8 +82,8 @@ class RegisteredTypesIntegrationTests {
 		String later = "b_" + anyTypeName();
 		String earlier = "z_" + anyTypeName();
 
-		types.add(RegisteredPolicyType.of(earlier, PolicyLayer.CONTENT, SCHEMA), "alice");
-		types.add(RegisteredPolicyType.of(later, PolicyLayer.CONTENT, SCHEMA), "alice");
+		add(RegisteredPolicyType.of(earlier, PolicyLayer.CONTENT, SCHEMA), "alice");
+		add(RegisteredPolicyType.of(later, PolicyLayer.CONTENT, SCHEMA), "alice");
 
 		assertThat(types.all())
 			.extracting(RegisteredPolicyType::name)
@@ -87,15 +94,36 @@ class RegisteredTypesIntegrationTests {
 	@Test
 	void refusesASecondTypeOfTheSameNameAsExisting() {
 		String name = anyTypeName();
-		types.add(RegisteredPolicyType.of(name, PolicyLayer.CONTENT, SCHEMA), "alice");
+		add(RegisteredPolicyType.of(name, PolicyLayer.CONTENT, SCHEMA), "alice");
 
 		assertThatExceptionOfType(PolicyException.class)
-			.isThrownBy(() -> types.add(RegisteredPolicyType.of(name, PolicyLayer.COMPOSITE, Map.of()), "bob"))
+			.isThrownBy(() -> inASavepoint(() -> add(RegisteredPolicyType.of(name, PolicyLayer.COMPOSITE, Map.of()), "bob")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_TYPE_EXISTS))
 			.withMessage("Policy type " + name + " exists already");
 		assertThat(types.all()).filteredOn(stored -> stored.name().equals(name))
 			.singleElement()
 			.satisfies(stored -> assertThat(stored.type().layer()).isEqualTo(PolicyLayer.CONTENT));
+	}
+
+	@Test
+	void appendsTheRegistrationToThePolicyLogWithWhoRegisteredIt() {
+		RegisteredPolicyType type = RegisteredPolicyType.of(anyTypeName(), PolicyLayer.CONTENT, SCHEMA);
+
+		add(type, "alice");
+
+		Map<String, Object> entry = jdbc
+			.sql("SELECT type, subject_id, actor FROM policy.event_log ORDER BY sequence DESC LIMIT 1")
+			.query()
+			.singleRow();
+		assertThat(entry).containsEntry("type", "v1.policy_type.registered")
+			.containsEntry("subject_id", type.name())
+			.containsEntry("actor", "alice");
+	}
+
+	private void inASavepoint(Runnable action) {
+		TransactionTemplate nested = new TransactionTemplate(transactionManager);
+		nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		nested.executeWithoutResult(status -> action.run());
 	}
 
 	static String anyTypeName() {

@@ -2,8 +2,9 @@ package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
 import dev.steward.app.graphql.errors.InvalidArgumentError;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
@@ -11,7 +12,6 @@ import dev.steward.policy.CreateWorld;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldPage;
 import dev.steward.policy.WorldView;
 import graphql.GraphQLContext;
 import java.util.List;
@@ -28,8 +28,6 @@ import reactor.core.publisher.Flux;
 @Controller
 @RequiresRole(Role.VIEWER)
 class PolicyGraphQlController {
-
-	static final String WORLD_CURSOR = "world";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -50,14 +48,8 @@ class PolicyGraphQlController {
 
 	@QueryMapping
 	@RequiresRole(Role.VIEWER)
-	WorldConnection worlds(@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		WorldPage page = worlds.list(Cursors.decode(WORLD_CURSOR, after), Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<WorldEdge> edges = page.worlds()
-			.stream()
-			.map(world -> new WorldEdge(world, Cursors.encode(WORLD_CURSOR, world.id())))
-			.toList();
-		return new WorldConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	Page<WorldView> worlds(ScrollSubrange subrange) {
+		return worlds.list(Subranges.after(subrange), Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
@@ -107,9 +99,4 @@ class PolicyGraphQlController {
 	record WorldPayload(WorldView world) {
 	}
 
-	record WorldConnection(List<WorldEdge> edges, PageInfo pageInfo) {
-	}
-
-	record WorldEdge(WorldView node, String cursor) {
-	}
 }

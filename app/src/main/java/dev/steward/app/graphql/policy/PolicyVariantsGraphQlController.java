@@ -1,8 +1,9 @@
 package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
@@ -12,12 +13,9 @@ import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationReplayCheck;
 import dev.steward.policy.ActivationView;
 import dev.steward.policy.PolicyDiffView;
-import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFilter;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.PolicyPage;
 import dev.steward.policy.PolicyTypeView;
 import dev.steward.policy.RegisterPolicyType;
 import dev.steward.policy.PolicyVariantView;
@@ -26,12 +24,13 @@ import dev.steward.policy.RollbackActivation;
 import dev.steward.policy.UpsertPolicyVariant;
 import dev.steward.policy.ValidatePolicyVariant;
 import dev.steward.policy.ValidationResult;
-import dev.steward.policy.WorldFacade;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -49,22 +48,16 @@ import reactor.core.publisher.Flux;
 @RequiresRole(Role.VIEWER)
 class PolicyVariantsGraphQlController {
 
-	static final String EVENT_CURSOR = "activation-event";
-
 	private final PolicyFacade policies;
 
 	private final ActivationFacade activations;
 
 	private final EventStreams events;
 
-	private final WorldFacade worlds;
-
-	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events,
-			WorldFacade worlds) {
+	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events) {
 		this.policies = policies;
 		this.activations = activations;
 		this.events = events;
-		this.worlds = worlds;
 	}
 
 	@QueryMapping
@@ -75,17 +68,10 @@ class PolicyVariantsGraphQlController {
 
 	@QueryMapping
 	@RequiresRole(Role.VIEWER)
-	PolicyConnection policies(@Argument @Nullable PolicyFilterInput filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after) {
+	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange) {
 		PolicyFilter query = filter == null ? PolicyFilter.none()
 				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
-		PolicyPage page = policies.list(query, after, Cursors.first(first == null ? 20 : first));
-		List<PolicyEdge> edges = page.variants()
-			.stream()
-			.map(variant -> new PolicyEdge(variant, policies.cursorAfter(variant)))
-			.toList();
-		return new PolicyConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return policies.list(query, Subranges.after(subrange), Subranges.size(subrange, 20));
 	}
 
 	@QueryMapping
@@ -117,7 +103,7 @@ class PolicyVariantsGraphQlController {
 	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyTypePayload(policies.registerPolicyType(
-				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor)));
+				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor, input.idempotencyKey())));
 	}
 
 	@SchemaMapping(typeName = "PolicyType", field = "layer")
@@ -131,7 +117,7 @@ class PolicyVariantsGraphQlController {
 		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
 				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
-				input.expectedVersion(), actor)));
+				input.expectedVersion(), actor, input.idempotencyKey())));
 	}
 
 	@MutationMapping
@@ -139,7 +125,7 @@ class PolicyVariantsGraphQlController {
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
-				input.policyVersion(), code(input.status()), input.content(), actor));
+				input.policyVersion(), code(input.status()), input.content(), actor, input.idempotencyKey()));
 	}
 
 	@QueryMapping
@@ -152,20 +138,10 @@ class PolicyVariantsGraphQlController {
 
 	@QueryMapping
 	@RequiresRole(Role.VIEWER)
-	ActivationEventConnection activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after) {
-		int limit = Cursors.first(first == null ? 50 : first);
-		Long position = Cursors.decodeNumber(EVENT_CURSOR, after);
-		long afterSequence = position == null ? 0 : position;
-		List<ActivationEventView> page = activations.activationEvents(worldId,
-				Objects.requireNonNullElse(clientProfile, ""), policyId, afterSequence, limit + 1);
-		List<ActivationEventEdge> edges = page.stream()
-			.limit(limit)
-			.map(event -> new ActivationEventEdge(event,
-					Cursors.encode(EVENT_CURSOR, Long.toString(event.activationEventId()))))
-			.toList();
-		return new ActivationEventConnection(edges, new PageInfo(page.size() > limit, after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	Page<ActivationEventView> activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable String policyId, ScrollSubrange subrange) {
+		return activations.activationEvents(worldId, Objects.requireNonNullElse(clientProfile, ""), policyId,
+				Subranges.after(subrange), Subranges.size(subrange, 50));
 	}
 
 	@QueryMapping
@@ -195,16 +171,9 @@ class PolicyVariantsGraphQlController {
 	@RequiresRole(Role.VIEWER)
 	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
 			@Argument @Nullable Long after) {
-		String scopeWorld = worldId.strip();
-		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
-		if (worlds.find(scopeWorld).isEmpty()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + scopeWorld);
-		}
-		return events.<LogEntry>stream("policy", after)
-			.filter(entry -> entry.type().equals("v1.policy.activated")
-					&& scopeWorld.equals(entry.payload().get("world_id"))
-					&& scopeProfile.equals(entry.payload().get("client_profile")))
-			.map(PolicyVariantsGraphQlController::activationEvent);
+		Function<LogEntry, Optional<ActivationEventView>> feed = activations.activationFeed(worldId,
+				Objects.requireNonNullElse(clientProfile, ""));
+		return events.<LogEntry>stream("policy", after).mapNotNull(entry -> feed.apply(entry).orElse(null));
 	}
 
 	@SchemaMapping(typeName = "PolicyVariant", field = "id")
@@ -227,21 +196,14 @@ class PolicyVariantsGraphQlController {
 		return Long.toString(event.activationEventId());
 	}
 
-	private static ActivationEventView activationEvent(LogEntry entry) {
-		Map<String, Object> payload = entry.payload();
-		Object rollbackOf = payload.get("rollback_of");
-		return new ActivationEventView(entry.sequence(), (String) payload.get("world_id"),
-				(String) payload.get("client_profile"), (String) payload.get("policy_id"),
-				(String) payload.get("variant"), (String) payload.get("replaced_variant"),
-				rollbackOf == null ? null : ((Number) rollbackOf).longValue(), entry.actor(), entry.createdAt());
-	}
 
 
 	private static @Nullable String code(@Nullable String status) {
 		return status == null ? null : status.toLowerCase(Locale.ROOT);
 	}
 
-	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema) {
+	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema,
+			@Nullable String idempotencyKey) {
 	}
 
 	record PolicyTypePayload(PolicyTypeView policyType) {
@@ -251,27 +213,17 @@ class PolicyVariantsGraphQlController {
 	}
 
 	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable Long expectedVersion) {
+			String status, Object content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 	}
 
 	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content) {
+			String status, Object content, @Nullable String idempotencyKey) {
 	}
 
 	record PolicyVariantPayload(PolicyVariantView variant) {
 	}
 
-	record PolicyConnection(List<PolicyEdge> edges, PageInfo pageInfo) {
-	}
 
-	record PolicyEdge(PolicyVariantView node, String cursor) {
-	}
-
-	record ActivationEventConnection(List<ActivationEventEdge> edges, PageInfo pageInfo) {
-	}
-
-	record ActivationEventEdge(ActivationEventView node, String cursor) {
-	}
 
 	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant,
 			@Nullable String idempotencyKey) {

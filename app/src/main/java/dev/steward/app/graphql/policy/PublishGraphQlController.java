@@ -1,7 +1,8 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.http.policy.PublishArtifactController;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.RequiresRole;
@@ -9,7 +10,6 @@ import dev.steward.app.security.Role;
 import dev.steward.policy.ArtifactImportSummary;
 import dev.steward.policy.ImportPolicyArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
 import dev.steward.policy.PublishRunView;
 import dev.steward.policy.PublishScope;
 import graphql.GraphQLContext;
@@ -30,8 +30,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 @RequiresRole(Role.VIEWER)
 class PublishGraphQlController {
-
-	static final String RUN_CURSOR = "publish-run";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -54,16 +52,10 @@ class PublishGraphQlController {
 
 	@QueryMapping
 	@RequiresRole(Role.VIEWER)
-	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		PublishRunPage page = publishing.runs(worldId, clientProfile, Cursors.decodeNumber(RUN_CURSOR, after),
-				Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<PublishRunEdge> edges = page.runs()
-			.stream()
-			.map(run -> new PublishRunEdge(run, Cursors.encode(RUN_CURSOR, Long.toString(run.publishRunId()))))
-			.toList();
-		return new PublishRunConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	Page<PublishRunView> publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
+			ScrollSubrange subrange) {
+		return publishing.runs(worldId, clientProfile, Subranges.after(subrange),
+				Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
@@ -71,7 +63,7 @@ class PublishGraphQlController {
 	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
-				Objects.requireNonNullElse(input.clientProfile(), ""), actor));
+				Objects.requireNonNullElse(input.clientProfile(), ""), actor, input.idempotencyKey()));
 		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
 	}
 
@@ -94,7 +86,7 @@ class PublishGraphQlController {
 	}
 
 
-	record PublishScopeInput(String worldId, @Nullable String clientProfile) {
+	record PublishScopeInput(String worldId, @Nullable String clientProfile, @Nullable String idempotencyKey) {
 	}
 
 	record ImportPolicyArtifactInput(@Nullable Object artifact, @Nullable Boolean activate, @Nullable String worldId,
@@ -105,9 +97,4 @@ class PublishGraphQlController {
 			String artifactUrl) {
 	}
 
-	record PublishRunConnection(List<PublishRunEdge> edges, PageInfo pageInfo) {
-	}
-
-	record PublishRunEdge(PublishRunView node, String cursor) {
-	}
 }

@@ -1,29 +1,20 @@
-package dev.steward.policy.domain;
+package dev.steward.policy.application;
 
 import dev.steward.policy.PolicyFilter;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.PolicyVariantView;
 import java.util.List;
-import java.util.Map;
+import dev.steward.policy.domain.VariantLookup;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The stored variants of every policy. */
-public interface PolicyVariants extends VariantLookup {
+/** The stored variants of every policy, as views. */
+public interface VariantReads extends VariantLookup {
 
 	Optional<PolicyVariantView> find(PolicyId id, String variant);
 
 	/** The variant with the highest policy version (the newest on a tie). */
 	Optional<PolicyVariantView> latest(PolicyId id);
-
-	/**
-	 * Stores a valid variant, creating the policy's identity on first use, and reads it back. Without
-	 * {@code expectedVersion} it inserts or replaces; with it, the variant must exist at that version.
-	 * @return the stored variant, or empty when the expected version did not match
-	 */
-	Optional<PolicyVariantView> save(PolicyId id, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, String contentHash, String actor,
-			@Nullable Long expectedVersion);
 
 	/** Up to {@code limit} variants after {@code after}, in listing order. */
 	List<PolicyVariantView> list(PolicyFilter filter, @Nullable ListPosition after, int limit);
