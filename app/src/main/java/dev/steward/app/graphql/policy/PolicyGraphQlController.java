@@ -6,6 +6,7 @@ import dev.steward.app.graphql.relay.Subranges;
 import dev.steward.kernel.Page;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.kernel.events.LogEntry;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Flux;
 
 /** Worlds and the policy event log over GraphQL. Reading needs viewer; changing worlds needs operator. */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyGraphQlController {
 
 	static final int DEFAULT_FIRST = 20;
@@ -39,35 +41,37 @@ class PolicyGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable WorldView world(@Argument String id, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable WorldView world(@Argument String id) {
 		return worlds.find(id).orElse(null);
 	}
 
 	@QueryMapping
-	Page<WorldView> worlds(ScrollSubrange subrange, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	Page<WorldView> worlds(ScrollSubrange subrange) {
 		return worlds.list(Subranges.after(subrange), Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	WorldPayload createWorld(@Argument CreateWorldInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.create(new CreateWorld(input.id(), input.name(), input.description(),
 				input.active(), jsonObject(input.config()), actor)));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	WorldPayload updateWorld(@Argument UpdateWorldInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.update(new UpdateWorld(input.id(), input.name(), input.description(),
 				input.active(), input.config() == null ? null : jsonObject(input.config()), input.expectedVersion(),
 				actor)));
 	}
 
 	@SubscriptionMapping
-	Flux<LogEntry> policyEvents(@Argument @Nullable Long after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	Flux<LogEntry> policyEvents(@Argument @Nullable Long after) {
 		if (after != null && after < 0) {
 			throw new InvalidArgumentError("after must not be negative");
 		}

@@ -5,6 +5,7 @@ import dev.steward.app.graphql.relay.Subranges;
 import dev.steward.kernel.Page;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade.ActivationEventView;
@@ -44,6 +45,7 @@ import reactor.core.publisher.Flux;
  * validate variants, operators activate and roll back.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyVariantsGraphQlController {
 
 	private final PolicyFacade policies;
@@ -59,48 +61,47 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@QueryMapping
-	PolicyViewsVerification verifyPolicyViews(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.ADMIN);
+	@RequiresRole(Role.ADMIN)
+	PolicyViewsVerification verifyPolicyViews() {
 		return policies.verifyViews();
 	}
 
 	@QueryMapping
-	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange) {
 		PolicyFilter query = filter == null ? PolicyFilter.none()
 				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
 		return policies.list(query, Subranges.after(subrange), Subranges.size(subrange, 20));
 	}
 
 	@QueryMapping
-	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant) {
 		return policies.find(id, variant).orElse(null);
 	}
 
 	@QueryMapping
-	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant) {
 		return policies.validationRuns(policyId, variant);
 	}
 
 	@QueryMapping
-	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to) {
 		return policies.diff(policyId, from, to);
 	}
 
 	@QueryMapping
-	List<PolicyTypeView> policyTypes(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<PolicyTypeView> policyTypes() {
 		return policies.policyTypes();
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.ADMIN)
 	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyTypePayload(policies.registerPolicyType(
 				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor, input.idempotencyKey())));
 	}
@@ -111,62 +112,65 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	PolicyVariantPayload upsertPolicyVariant(@Argument UpsertPolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
 				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
 				input.expectedVersion(), actor, input.idempotencyKey())));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
 				input.policyVersion(), code(input.status()), input.content(), actor, input.idempotencyKey()));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	List<ActivationView> activations(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Boolean effective, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Boolean effective) {
 		return activations.activations(worldId, Objects.requireNonNullElse(clientProfile, ""),
 				Boolean.TRUE.equals(effective));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	Page<ActivationEventView> activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, ScrollSubrange subrange, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable String policyId, ScrollSubrange subrange) {
 		return activations.activationEvents(worldId, Objects.requireNonNullElse(clientProfile, ""), policyId,
 				Subranges.after(subrange), Subranges.size(subrange, 50));
 	}
 
 	@QueryMapping
-	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile) {
 		return activations.verifyReplay(worldId, Objects.requireNonNullElse(clientProfile, ""));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload activatePolicy(@Argument ActivatePolicyInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.activate(new ActivatePolicy(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor,
 				input.idempotencyKey())));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
 				input.clientProfile(), input.policyId(), input.activationEventId(), actor, input.idempotencyKey())));
 	}
 
 	@SubscriptionMapping("activationEvents")
+	@RequiresRole(Role.VIEWER)
 	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Long after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Long after) {
 		Function<LogEntry, Optional<ActivationEventView>> feed = activations.activationFeed(worldId,
 				Objects.requireNonNullElse(clientProfile, ""));
 		return events.<LogEntry>stream("policy", after).mapNotNull(entry -> feed.apply(entry).orElse(null));

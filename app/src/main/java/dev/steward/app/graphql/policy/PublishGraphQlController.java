@@ -5,6 +5,7 @@ import dev.steward.kernel.Page;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.http.policy.PublishArtifactController;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.PublishFacade.ArtifactImportSummary;
 import dev.steward.policy.PublishFacade.ImportPolicyArtifact;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Controller;
  * itself is downloaded over plain HTTP, at the run's {@code artifactUrl}.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PublishGraphQlController {
 
 	static final int DEFAULT_FIRST = 20;
@@ -38,8 +40,8 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable PublishRunView publishRun(@Argument String id, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PublishRunView publishRun(@Argument String id) {
 		try {
 			return publishing.find(Long.parseLong(id.strip())).orElse(null);
 		}
@@ -49,24 +51,26 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	Page<PublishRunView> publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
-			ScrollSubrange subrange, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			ScrollSubrange subrange) {
 		return publishing.runs(worldId, clientProfile, Subranges.after(subrange),
 				Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), actor, input.idempotencyKey()));
 		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ArtifactImportSummary importPolicyArtifact(@Argument ImportPolicyArtifactInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return publishing.importArtifact(new ImportPolicyArtifact(input.artifact(),
 				!Boolean.FALSE.equals(input.activate()), input.worldId(), input.clientProfile(), actor));
 	}
