@@ -14,6 +14,10 @@ class ArchitectureTests {
 	static final String ROOT = "dev.steward";
 
 	@ArchTest
+	static final ArchRule every_top_level_package_is_the_kernel_the_app_or_a_declared_context = StewardRules
+		.everyTopLevelPackageIsADeclaredContext(ROOT);
+
+	@ArchTest
 	static final ArchRule no_context_depends_on_another_context = StewardRules.noContextDependsOnAnotherContext(ROOT);
 
 	@ArchTest
@@ -31,10 +35,18 @@ class ArchitectureTests {
 		.publishedApiDoesNotDependOnInternals(ROOT);
 
 	@ArchTest
+	static final ArchRule only_infrastructure_appends_to_an_event_log = StewardRules
+		.onlyInfrastructureAppendsToTheLog(ROOT);
+
+	@ArchTest
 	static final ArchRule graphql_web_and_servlet_types_only_in_the_app = StewardRules.webAndGraphQlOnlyInApp(ROOT);
 
 	@ArchTest
 	static final ArchRule domain_is_free_of_frameworks = StewardRules.domainIsFreeOfFrameworks(ROOT);
+
+	@ArchTest
+	static final ArchRule the_domain_depends_only_on_what_it_may = StewardRules.domainDependsOnlyOnWhatItMay(ROOT,
+			DomainExemptions.TEMPORARY);
 
 	@ArchTest
 	static final ArchRule application_does_not_depend_on_infrastructure = StewardRules
@@ -45,6 +57,9 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule packages_are_null_marked = StewardRules.packagesAreNullMarked(ROOT);
+
+	@ArchTest
+	static final ArchRule every_operation_declares_who_may_run_it = StewardRules.operationsDeclareWhoMayRunThem(ROOT);
 
 	@ArchTest
 	static final ArchRule ddd_building_blocks_follow_jmolecules = JMoleculesDddRules.all();

@@ -1,6 +1,7 @@
 package dev.steward.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -80,6 +81,53 @@ class RulesFailOnFixturesTests {
 	}
 
 	@Test
+	void reportsATopLevelPackageWithoutBoundedContextAndAMisspeltOneButNotTheKernelOrTheApp() {
+		List<String> violations = violations(StewardRules.everyTopLevelPackageIsADeclaredContext(root("contexts")),
+				"contexts");
+
+		assertThat(violations).containsExactly(
+				"package " + root("contexts") + ".billing is neither the kernel nor the app, and its package-info "
+						+ "declares no @BoundedContext",
+				"package " + root("contexts") + ".rules declares @BoundedContext(id = \"rulez\"): the id must be the "
+						+ "package's name, rules");
+	}
+
+	@Test
+	void aRulePerContextCoversOnlyDeclaredContextsAndFailsWhenThereIsNone() {
+		JavaClasses contexts = new ClassFileImporter().importPackages(root("contexts"));
+		JavaClasses none = new ClassFileImporter().importPackages(root("kernel"));
+
+		assertThat(BoundedContexts.in(contexts, root("contexts"))).containsExactly("policy", "rules");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> StewardRules.noContextDependsOnAnotherContext(root("kernel")).evaluate(none))
+			.withMessageContaining("No package under " + root("kernel") + " declares @BoundedContext");
+	}
+
+	@Test
+	void domainAllowlistReportsADriverASchemaLibraryAndReactorButNotWhatItAllows() {
+		List<String> violations = violations(StewardRules.domainDependsOnlyOnWhatItMay(root("allowlist"), List.of()),
+				"allowlist");
+
+		assertThat(violations).hasSize(3)
+			.allSatisfy(violation -> assertThat(violation).contains("PackageUsesForbiddenLibraries"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("org.postgresql.util.PGobject"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("com.networknt.schema.Schema"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("reactor.core.publisher.Mono"));
+	}
+
+	@Test
+	void domainAllowlistExemptsOnlyTheExactDependencyNamed() {
+		StewardRules.TemporaryExemption driver = new StewardRules.TemporaryExemption(
+				root("allowlist") + ".registry.domain.PackageUsesForbiddenLibraries", "org.postgresql.util.PGobject",
+				"fixture");
+
+		List<String> violations = violations(
+				StewardRules.domainDependsOnlyOnWhatItMay(root("allowlist"), List.of(driver)), "allowlist");
+
+		assertThat(violations).hasSize(2).noneSatisfy(violation -> assertThat(violation).contains("PGobject"));
+	}
+
+	@Test
 	void reportsJdbcInTheDomainButNotMappingAnnotations() {
 		List<String> violations = violations(StewardRules.domainIsFreeOfFrameworks(root("domain")), "domain");
 
@@ -87,6 +135,17 @@ class RulesFailOnFixturesTests {
 			.asString()
 			.contains("PackageUsesJdbc.jdbc")
 			.contains("org.springframework.jdbc.core.JdbcTemplate");
+	}
+
+	@Test
+	void reportsAUseCaseThatAppendsToTheLogButNotTheAppender() {
+		List<String> violations = violations(StewardRules.onlyInfrastructureAppendsToTheLog(root("appending")),
+				"appending");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("RecordsByHand.record")
+			.contains("EventLog.append");
 	}
 
 	@Test
@@ -116,6 +175,18 @@ class RulesFailOnFixturesTests {
 		List<String> violations = violations(StewardRules.packagesAreNullMarked(root("nullness")), "nullness");
 
 		assertThat(violations).singleElement().asString().contains("nullness.unmarked.package-info");
+	}
+
+	@Test
+	void reportsOperationsThatDeclareNoRoleButNotThoseDeclaredDirectlyByMetaAnnotationOrOnTheClass() {
+		List<String> violations = violations(StewardRules.operationsDeclareWhoMayRunThem(root("authorization")),
+				"authorization");
+
+		assertThat(violations).hasSize(2);
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("WorldsController.createWorld()")
+			.contains("declares no @PreAuthorize"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("ArtifactController.manifest()")
+			.contains("declares no @PreAuthorize"));
 	}
 
 	@Test

@@ -18,6 +18,8 @@ public enum PolicyErrorCode implements ErrorCode {
 	POLICY_ID_INVALID(ErrorKind.BAD_REQUEST),
 	/** A policy id names a type that is neither built in nor registered. */
 	POLICY_TYPE_UNSUPPORTED(ErrorKind.BAD_REQUEST),
+	/** A variant's content is larger, as canonical CBOR, than the configured limit (1 MiB unless configured). */
+	VARIANT_TOO_LARGE(ErrorKind.BAD_REQUEST),
 	/** A policy variant breaks one or more validation rules; the message lists them all. */
 	POLICY_VALIDATION_ERROR(ErrorKind.BAD_REQUEST),
 	/** A policy type to register is badly defined (its name, for example). */

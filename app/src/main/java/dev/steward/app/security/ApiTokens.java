@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,16 +43,24 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Cache<String, Live> live;
 
 	private final AtomicLong generation = new AtomicLong();
 
 	private volatile boolean revocationsHeard;
 
-	ApiTokens(JdbcClient jdbc, @Value("${steward.security.token-cache.ttl:10s}") Duration ttl,
+	ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events,
+			@Value("${steward.security.token-cache.ttl:10s}") Duration ttl,
 			@Value("${steward.security.token-cache.size:10000}") long size) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.live = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(Math.max(0, size)).build();
+	}
+
+	/** A token was revoked on this instance; other instances hear of it through the events doorbell. */
+	public record TokenRevoked(UUID id) {
 	}
 
 	/** A token as listed: never its secret. */
@@ -104,6 +113,7 @@ public class ApiTokens {
 					}
 				});
 			}
+			events.publishEvent(new TokenRevoked(id));
 		}
 		return find(id);
 	}

@@ -12,10 +12,12 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Puts the authenticated principal into the context of every GraphQL operation. Over HTTP the security filter
@@ -49,22 +51,37 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, WebGraphQlInterceptor.Chain chain) {
-		StewardPrincipal principal = request instanceof WebSocketGraphQlRequest webSocket
-				? fromSession(webSocket.getSessionInfo())
-				: fromSecurityContext();
+		if (request instanceof WebSocketGraphQlRequest webSocket) {
+			return interceptWebSocket(webSocket, chain);
+		}
+		StewardPrincipal principal = fromSecurityContext();
 		if (principal != null) {
-			request.configureExecutionInput((input, builder) -> builder
-				.graphQLContext(context -> context.put(StewardPrincipal.CONTEXT_KEY, principal))
-				.build());
+			putInContext(request, principal);
 		}
 		return chain.next(request);
 	}
 
-	/** The connection's token, checked again for every operation, so that a revoked token starts nothing new. */
-	private @Nullable StewardPrincipal fromSession(WebSocketSessionInfo session) {
-		return session.getAttributes().get(SESSION_TOKEN) instanceof String token
-				? tokens.authenticate(token).orElse(null)
-				: null;
+	/**
+	 * Over WebSocket the security filter saw only the upgrade, so the operation runs with the security context of
+	 * the connection's token instead: Spring for GraphQL restores it around every data fetcher, where method security
+	 * reads it. The token is checked again for every operation, so that a revoked token starts nothing new.
+	 */
+	private Mono<WebGraphQlResponse> interceptWebSocket(WebSocketGraphQlRequest request,
+			WebGraphQlInterceptor.Chain chain) {
+		SecurityContext security = SecurityContextHolder.createEmptyContext();
+		if (request.getSessionInfo().getAttributes().get(SESSION_TOKEN) instanceof String token) {
+			tokens.authenticate(token).ifPresent(principal -> {
+				putInContext(request, principal);
+				security.setAuthentication(SecurityConfiguration.authentication(principal, token));
+			});
+		}
+		return chain.next(request).contextWrite(Context.of(SecurityContext.class.getName(), security));
+	}
+
+	private static void putInContext(WebGraphQlRequest request, StewardPrincipal principal) {
+		request.configureExecutionInput((input, builder) -> builder
+			.graphQLContext(context -> context.put(StewardPrincipal.CONTEXT_KEY, principal))
+			.build());
 	}
 
 	private static @Nullable StewardPrincipal fromSecurityContext() {

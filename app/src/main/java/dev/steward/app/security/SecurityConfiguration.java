@@ -11,13 +11,20 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -29,9 +36,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Every request carries a bearer token, except the health probes, the metrics, the GraphiQL and dashboard
  * pages (which ask the user for a token and send it with every request they make) and the WebSocket upgrade (whose
  * token travels in the graphql-ws {@code connection_init} message). A refusal (401, 403) has a GraphQL-shaped body
- * with the code {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
+ * with the code {@code UNAUTHENTICATED} or {@code FORBIDDEN}. Which role an operation needs is declared on the
+ * operation itself ({@link RequiresRole}) and checked by method security, over HTTP and WebSocket alike.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
 	static final String PRINCIPAL_ATTRIBUTE = "steward_principal";
@@ -98,10 +107,38 @@ class SecurityConfiguration {
 	@Bean
 	OpaqueTokenIntrospector stewardTokenIntrospector(BearerTokens tokens) {
 		return token -> tokens.authenticate(token)
-			.map(principal -> new DefaultOAuth2AuthenticatedPrincipal(principal.name(),
-					Map.of(PRINCIPAL_ATTRIBUTE, principal),
-					List.of(new SimpleGrantedAuthority(principal.role().authority()))))
+			.map(SecurityConfiguration::authenticatedPrincipal)
 			.orElseThrow(() -> new BadOpaqueTokenException("Unknown, revoked or malformed bearer token"));
+	}
+
+	/** Each role includes the ones before it in {@link Role}: admin > operator > author > viewer. */
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		RoleHierarchyImpl.Builder hierarchy = RoleHierarchyImpl.withDefaultRolePrefix();
+		Role[] roles = Role.values();
+		for (int i = roles.length - 1; i > 0; i--) {
+			hierarchy.role(roles[i].name()).implies(roles[i - 1].name());
+		}
+		return hierarchy.build();
+	}
+
+	/** Lets {@link RequiresRole} fill its role into {@code hasRole('{value}')}. */
+	@Bean
+	static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
+		return new AnnotationTemplateExpressionDefaults();
+	}
+
+	/** The authentication a graphql-ws connection's token stands for, as the HTTP filter would have made it. */
+	static BearerTokenAuthentication authentication(StewardPrincipal principal, String token) {
+		OAuth2AuthenticatedPrincipal authenticated = authenticatedPrincipal(principal);
+		return new BearerTokenAuthentication(authenticated,
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, null, null),
+				authenticated.getAuthorities());
+	}
+
+	private static OAuth2AuthenticatedPrincipal authenticatedPrincipal(StewardPrincipal principal) {
+		return new DefaultOAuth2AuthenticatedPrincipal(principal.name(), Map.of(PRINCIPAL_ATTRIBUTE, principal),
+				List.of(new SimpleGrantedAuthority(principal.role().authority())));
 	}
 
 	@Bean

@@ -1,20 +1,25 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.ActivatePolicy;
-import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.PolicyEvents;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationReplayCheck;
-import dev.steward.policy.ActivationView;
+import dev.steward.policy.ActivationFacade.ActivationReplayCheck;
+import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.RollbackActivation;
+import dev.steward.policy.ActivationFacade.RollbackActivation;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
 import dev.steward.kernel.events.IdempotentCommands;
 import dev.steward.policy.domain.Activation;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyTypes;
 import dev.steward.policy.domain.RegisteredTypes;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.steward.kernel.events.LogEntry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.steward.policy.domain.Activations;
 import dev.steward.policy.domain.PolicyActivated;
@@ -43,8 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class ActivationManagement implements ActivationFacade {
-
-	static final int MAX_PAGE = 500;
 
 	private final Worlds worlds;
 
@@ -82,7 +85,7 @@ class ActivationManagement implements ActivationFacade {
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyActivated.TYPE,
 				() -> transactions.execute(status -> write(slot, variant,
 						activation -> activation.activate(variant, command.actor()))),
-				entry -> Optional.of(LoggedAnswers.activated(entry))
+				entry -> PolicyEvents.activation(entry)
 					.filter(first -> slotOf(first).equals(slot) && first.variant().equals(variant)
 							&& first.rollbackOf() == null));
 	}
@@ -92,7 +95,7 @@ class ActivationManagement implements ActivationFacade {
 	public ActivationEventView rollback(RollbackActivation command) {
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyActivated.TYPE,
 				() -> transactions.execute(status -> rollbackOnce(command)),
-				entry -> Optional.of(LoggedAnswers.activated(entry))
+				entry -> PolicyEvents.activation(entry)
 					.filter(first -> first.rollbackOf() != null && first.rollbackOf() == command.activationEventId()));
 	}
 
@@ -175,15 +178,24 @@ class ActivationManagement implements ActivationFacade {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<ActivationEventView> activationEvents(String worldId, String clientProfile,
-			@Nullable String policyId, long after, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " events, not " + limit);
-		}
+	public Page<ActivationEventView> activationEvents(String worldId, String clientProfile,
+			@Nullable String policyId, @Nullable Map<String, ?> after, int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
 		ActivationScope scope = ActivationScope.of(worldId, clientProfile);
-		return reads.events(scope.worldId(), scope.clientProfile(),
-				policyId == null ? null : PolicyId.parse(policyId), after, limit);
+		return Page.of(reads.events(scope.worldId(), scope.clientProfile(),
+				policyId == null ? null : PolicyId.parse(policyId), position == null ? 0 : position.number("sequence"),
+				size + 1), size, position != null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Function<LogEntry, Optional<ActivationEventView>> activationFeed(String worldId, String clientProfile) {
+		ActivationScope scope = ActivationScope.of(worldId, clientProfile);
+		worlds.requireExisting(scope.worldId());
+		return entry -> PolicyEvents.activation(entry)
+			.filter(event -> event.worldId().equals(scope.worldId())
+					&& event.clientProfile().equals(scope.clientProfile()));
 	}
 
 	@Override

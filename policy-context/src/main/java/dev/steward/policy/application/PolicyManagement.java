@@ -1,28 +1,32 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.PolicyDraft;
+import dev.steward.policy.PolicyEvents;
+import dev.steward.policy.domain.PolicyDraft;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyDiffView;
-import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyFacade.PolicyDiffView;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyPage;
-import dev.steward.policy.PolicyTypeView;
-import dev.steward.policy.RegisterPolicyType;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.UpsertPolicyVariant;
-import dev.steward.policy.ValidatePolicyVariant;
-import dev.steward.policy.ValidationResult;
-import dev.steward.policy.VariantKey;
-import dev.steward.policy.PolicyViewsVerification;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.RegisterPolicyType;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidatePolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidationResult;
+import dev.steward.policy.PolicyFacade.PolicyViewsVerification;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
+import dev.steward.policy.PolicyFacade.VariantKey;
 import dev.steward.kernel.events.IdempotentCommands;
+import dev.steward.policy.domain.ContentLimits;
 import dev.steward.policy.domain.JsonSchemaCheck;
 import dev.steward.policy.domain.Policies;
 import dev.steward.policy.domain.Policy;
 import dev.steward.policy.domain.PolicyTypeRegistration;
 import dev.steward.policy.domain.PolicyVariant;
 import dev.steward.policy.domain.ValidationRun;
+import dev.steward.policy.domain.VariantName;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,8 +69,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PolicyManagement implements PolicyFacade {
 
-	static final int MAX_PAGE = 500;
-
 	private final Policies policies;
 
 	private final VariantReads variants;
@@ -78,6 +80,8 @@ class PolicyManagement implements PolicyFacade {
 	private final PolicyHashes hashes;
 
 	private final IdempotentCommands idempotent;
+
+	private final ContentLimits contentLimits;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -93,6 +97,7 @@ class PolicyManagement implements PolicyFacade {
 
 	PolicyManagement(Policies policies, VariantReads variants, ValidationRuns runs, ValidationRunReads runReads,
 			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
+			ContentLimits contentLimits,
 			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PolicyViewRebuild viewRebuild,
 			PlatformTransactionManager transactions) {
 		this.policies = policies;
@@ -101,6 +106,7 @@ class PolicyManagement implements PolicyFacade {
 		this.runReads = runReads;
 		this.hashes = hashes;
 		this.idempotent = idempotent;
+		this.contentLimits = contentLimits;
 		this.registeredTypes = registeredTypes;
 		this.schemaCheck = schemaCheck;
 		this.transactions = new TransactionTemplate(transactions);
@@ -111,8 +117,9 @@ class PolicyManagement implements PolicyFacade {
 
 	@Override
 	public PolicyVariantView upsert(UpsertPolicyVariant command) {
-		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
-				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
+				command.schemaVersion(), command.policyVersion(), command.status(),
+				contentLimits.check(command.content(), "content"));
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantSaved.TYPE, () -> {
 			ValidationRun run = validateAndRecord(draft, command.actor());
 			return transactions.execute(status -> {
@@ -121,18 +128,19 @@ class PolicyManagement implements PolicyFacade {
 				policies.save(policy);
 				return view(draft.id(), saved);
 			});
-		}, entry -> Optional.of(LoggedAnswers.variantSaved(entry))
+		}, entry -> PolicyEvents.variantSaved(entry)
 			.filter(first -> first.policyId().equals(draft.id().value())
 					&& first.variant().equals(draft.variant().strip())));
 	}
 
 	@Override
 	public ValidationResult validate(ValidatePolicyVariant command) {
-		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), command.variant(),
-				command.schemaVersion(), command.policyVersion(), command.status(), command.content());
+		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
+				command.schemaVersion(), command.policyVersion(), command.status(),
+				contentLimits.check(command.content(), "content"));
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantValidated.TYPE,
 				() -> result(validateAndRecord(draft, command.actor())),
-				entry -> Optional.of(LoggedAnswers.validated(entry))
+				entry -> PolicyEvents.validation(entry)
 					.filter(first -> first.policyId().equals(draft.id().value())
 							&& first.variant().equals(draft.variant().strip())));
 	}
@@ -158,20 +166,13 @@ class PolicyManagement implements PolicyFacade {
 	}
 
 	@Override
-	public PolicyPage list(PolicyFilter filter, @Nullable String after, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR,
-					"A page holds 0 to " + MAX_PAGE + " variants, not " + limit);
-		}
-		List<PolicyVariantView> page = variants.list(filter, position(after), limit + 1);
-		return new PolicyPage(page.stream().limit(limit).toList(), page.size() > limit);
-	}
-
-	@Override
-	public String cursorAfter(PolicyVariantView variant) {
-		String key = String.join("\u0000", variant.policyType(), variant.namespace(), variant.policyKey(),
-				Integer.toString(variant.policyVersion()), variant.variant());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+	public Page<PolicyVariantView> list(PolicyFilter filter, @Nullable Map<String, ?> after, int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		ListPosition from = position == null ? null
+				: new ListPosition(position.text("policy_type"), position.text("namespace"), position.text("policy_key"),
+						Math.toIntExact(position.number("policy_version")), position.text("variant"));
+		return Page.of(variants.list(filter, from, size + 1), size, position != null);
 	}
 
 	@Override
@@ -223,7 +224,7 @@ class PolicyManagement implements PolicyFacade {
 					registeredTypes.save(PolicyTypeRegistration.register(registered,
 							PolicyTypes.of(registeredTypes.all()), command.actor()));
 					return new PolicyTypeView(registered.name(), layerCode(layer), false, registered.schema());
-				}), entry -> Optional.of(LoggedAnswers.typeRegistered(entry))
+				}), entry -> PolicyEvents.typeRegistration(entry)
 					.filter(first -> first.name().equals(registered.name())));
 	}
 
@@ -266,21 +267,5 @@ class PolicyManagement implements PolicyFacade {
 				variant.contentHash(), variant.updatedAt(), variant.updatedBy(), variant.version());
 	}
 
-	private static @Nullable ListPosition position(@Nullable String cursor) {
-		if (cursor == null) {
-			return null;
-		}
-		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-				.split("\u0000", -1);
-			if (parts.length == 5) {
-				return new ListPosition(parts[0], parts[1], parts[2], Integer.parseInt(parts[3]), parts[4]);
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// falls through to the error below
-		}
-		throw new PolicyException(PolicyErrorCode.POLICY_VALIDATION_ERROR, "after is not a cursor of this list");
-	}
 
 }

@@ -1,23 +1,23 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.PolicyEvents;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.ArtifactImportSummary;
-import dev.steward.policy.ArtifactImportSummary.Action;
-import dev.steward.policy.ArtifactImportSummary.Entry;
-import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Action;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Entry;
+import dev.steward.policy.PublishFacade.ImportPolicyArtifact;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
-import dev.steward.policy.PublishRunView;
-import dev.steward.policy.PublishScope;
-import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.PublishFacade.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishScope;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.ArtifactEnvelope;
 import dev.steward.policy.domain.ArtifactVariant;
@@ -28,6 +28,8 @@ import dev.steward.policy.domain.PolicyTypes;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
 import dev.steward.policy.domain.PublishRun;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
 import dev.steward.kernel.events.IdempotentCommands;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,8 +63,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PublishManagement implements PublishFacade {
 
-	static final int MAX_PAGE = 500;
-
 	private final Worlds worlds;
 
 	private final VariantReads variants;
@@ -77,6 +77,8 @@ class PublishManagement implements PublishFacade {
 
 	private final TransactionTemplate transactions;
 
+	private final EffectiveVariants effectiveVariants;
+
 	private final RegisteredTypes registeredTypes;
 
 	private final PolicyFacade policies;
@@ -88,7 +90,8 @@ class PublishManagement implements PublishFacade {
 	PublishManagement(Worlds worlds, VariantReads variants, PublishRuns runs, PublishRunReads runReads,
 			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
 			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations,
-			PlatformTransactionManager transactionManager) {
+			EffectiveVariants effectiveVariants, PlatformTransactionManager transactionManager) {
+		this.effectiveVariants = effectiveVariants;
 		this.worlds = worlds;
 		this.variants = variants;
 		this.runs = runs;
@@ -107,7 +110,7 @@ class PublishManagement implements PublishFacade {
 		ActivationScope scope = ActivationScope.of(command.worldId(), command.clientProfile());
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyPublished.TYPE,
 				() -> transactions.execute(status -> publishOnce(scope, command.actor())),
-				entry -> runReads.find(LoggedAnswers.publishRunId(entry))
+				entry -> PolicyEvents.publishRunId(entry).flatMap(runReads::find)
 					.filter(first -> first.worldId().equals(scope.worldId())
 							&& first.clientProfile().equals(scope.clientProfile())));
 	}
@@ -118,10 +121,7 @@ class PublishManagement implements PublishFacade {
 		String clientProfile = scope.clientProfile();
 		List<PolicyVariantView> effective = new ArrayList<>();
 		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
-			effective.add(variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-				.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING,
-						"Scope " + ActivationScope.of(worldId, activation.clientProfile()) + " points " + activation.policyId()
-								+ " at variant " + activation.variant() + ", which does not exist")));
+			effective.add(effectiveVariants.of(worldId, activation, PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING));
 		}
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
 		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,
@@ -139,15 +139,14 @@ class PublishManagement implements PublishFacade {
 
 	@Override
 	@Transactional(readOnly = true)
-	public PublishRunPage runs(String worldId, @Nullable String clientProfile, @Nullable Long beforeId, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " publish runs, not " + limit);
-		}
-		List<PublishRunView> page = runReads.list(ActivationScope.of(worldId, null).worldId(),
-				clientProfile == null ? null : clientProfile.strip(),
-				beforeId, limit + 1);
-		return new PublishRunPage(page.stream().limit(limit).toList(), page.size() > limit);
+	public Page<PublishRunView> runs(String worldId, @Nullable String clientProfile, @Nullable Map<String, ?> after,
+			int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		List<PublishRunView> read = runReads.list(ActivationScope.of(worldId, null).worldId(),
+				clientProfile == null ? null : clientProfile.strip(), position == null ? null : position.number("id"),
+				size + 1);
+		return Page.of(read, size, position != null);
 	}
 
 	@Override

@@ -1,9 +1,9 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.VariantKey;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.VariantKey;
 import java.util.Collection;
 import java.util.List;
 import dev.steward.policy.domain.VariantLookup;

@@ -1,13 +1,14 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.CreateWorld;
+import dev.steward.kernel.Keyset;
+import dev.steward.kernel.Page;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.WorldId;
-import dev.steward.policy.WorldPage;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import dev.steward.policy.domain.World;
 import dev.steward.policy.domain.WorldConfig;
 import dev.steward.policy.domain.Worlds;
@@ -26,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class WorldManagement implements WorldFacade {
-
-	static final int MAX_PAGE = 500;
 
 	private final Worlds worlds;
 
@@ -88,14 +87,12 @@ class WorldManagement implements WorldFacade {
 
 	@Override
 	@Transactional(readOnly = true)
-	public WorldPage list(@Nullable String afterId, int limit) {
-		if (limit < 0 || limit > MAX_PAGE) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_INVALID,
-					"A page holds 0 to " + MAX_PAGE + " worlds, not " + limit);
-		}
-		List<World> page = afterId == null ? worlds.listFirst(limit + 1) : worlds.listAfter(afterId, limit + 1);
-		boolean hasMore = page.size() > limit;
-		return new WorldPage(page.stream().limit(limit).map(WorldManagement::view).toList(), hasMore);
+	public Page<WorldView> list(@Nullable Map<String, ?> after, int size) {
+		Page.checkSize(size);
+		Keyset position = Keyset.of(after);
+		List<World> read = position == null ? worlds.listFirst(size + 1)
+				: worlds.listAfter(position.text("id"), size + 1);
+		return Page.of(read, size, position != null).map(WorldManagement::view);
 	}
 
 	private static <T> T invalidAsPolicyError(java.util.function.Supplier<T> action) {

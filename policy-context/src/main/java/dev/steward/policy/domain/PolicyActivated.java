@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record PolicyActivated(String worldId, String clientProfile, String policyId, String variant,
 		@Nullable String replacedVariant, @Nullable Long rollbackOf, String actor) implements LoggedPolicyEvent {
 
-	public static final String TYPE = "v1.policy.activated";
+	public static final String TYPE = dev.steward.policy.PolicyEvents.ACTIVATED;
 
 	@Override
 	public String type() {

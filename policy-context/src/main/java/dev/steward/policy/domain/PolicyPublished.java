@@ -10,7 +10,7 @@ import java.util.Map;
 public record PolicyPublished(long publishRunId, String worldId, String clientProfile, String manifestHash,
 		String itemsHash, int itemCount, Map<String, Object> manifest, String actor) implements LoggedPolicyEvent {
 
-	public static final String TYPE = "v1.policy.published";
+	public static final String TYPE = dev.steward.policy.PolicyEvents.PUBLISHED;
 
 	@Override
 	public String type() {

@@ -6,7 +6,7 @@ import java.util.Map;
 /** A policy type was registered with a JSON Schema for its content. */
 public record PolicyTypeRegistered(RegisteredPolicyType registered, String actor) implements LoggedPolicyEvent {
 
-	public static final String TYPE = "v1.policy_type.registered";
+	public static final String TYPE = dev.steward.policy.PolicyEvents.TYPE_REGISTERED;
 
 	@Override
 	public String type() {

@@ -10,7 +10,7 @@ public record PolicyVariantSaved(String policyId, String variant, String schemaV
 		String status, Map<String, Object> content, String contentHash, long version, Instant updatedAt, String actor)
 		implements LoggedPolicyEvent {
 
-	public static final String TYPE = "v1.policy_variant.saved";
+	public static final String TYPE = dev.steward.policy.PolicyEvents.VARIANT_SAVED;
 
 	PolicyVariantSaved(PolicyId id, PolicyVariant saved) {
 		this(id.value(), saved.name(), saved.schemaVersion(), saved.policyVersion(), saved.status(), saved.content(),

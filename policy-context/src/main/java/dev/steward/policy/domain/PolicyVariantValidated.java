@@ -15,7 +15,7 @@ public record PolicyVariantValidated(long validationRunId, String policyId, Stri
 				run.outcome().errors(), run.contentHash(), run.validatedAt(), run.validatedBy());
 	}
 
-	public static final String TYPE = "v1.policy_variant.validated";
+	public static final String TYPE = dev.steward.policy.PolicyEvents.VARIANT_VALIDATED;
 
 	@Override
 	public String type() {

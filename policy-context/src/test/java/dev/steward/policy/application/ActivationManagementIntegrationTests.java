@@ -3,16 +3,16 @@ package dev.steward.policy.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.steward.policy.ActivatePolicy;
-import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.RollbackActivation;
-import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.ActivationFacade.RollbackActivation;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.WorldFacade;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ class ActivationManagementIntegrationTests {
 			.isThrownBy(() -> activations.activate(new ActivatePolicy(world, "", policy, "v9", "op")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND));
 		assertThat(activations.activations(world, "", false)).isEmpty();
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).isEmpty();
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class ActivationManagementIntegrationTests {
 		assertThat(back.rollbackOf()).isEqualTo(v1.activationEventId());
 		assertThat(back.replacedVariant()).isEqualTo("v2");
 		assertThat(forward.variant()).isEqualTo("v2");
-		assertThat(activations.activationEvents(world, "", policy, 0, 10)).extracting(ActivationEventView::variant)
+		assertThat(activations.activationEvents(world, "", policy, null, 10).items()).extracting(ActivationEventView::variant)
 			.containsExactly("v1", "v2", "v1", "v2");
 		assertThat(activations.verifyReplay(world, "").consistent()).isTrue();
 	}
@@ -162,7 +162,7 @@ class ActivationManagementIntegrationTests {
 			jdbc.sql("DROP FUNCTION policy.bend_pointer_for_test()").update();
 		}
 		assertThat(activations.activations(world, "", false)).isEmpty();
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).isEmpty();
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -184,7 +184,7 @@ class ActivationManagementIntegrationTests {
 		}
 		pool.shutdown();
 
-		List<ActivationEventView> history = activations.activationEvents(world, "", policy, 0, 100);
+		List<ActivationEventView> history = activations.activationEvents(world, "", policy, null, 100).items();
 		assertThat(history).hasSize(writers);
 		assertThat(history).extracting(ActivationEventView::activationEventId).isSorted();
 		for (int i = 1; i < history.size(); i++) {

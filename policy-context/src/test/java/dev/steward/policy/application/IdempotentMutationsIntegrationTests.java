@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.kernel.CodedException;
 import dev.steward.kernel.KernelErrorCode;
-import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyTypeView;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunView;
-import dev.steward.policy.PublishScope;
-import dev.steward.policy.RegisterPolicyType;
-import dev.steward.policy.UpsertPolicyVariant;
-import dev.steward.policy.ValidatePolicyVariant;
-import dev.steward.policy.ValidationResult;
+import dev.steward.policy.PublishFacade.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishScope;
+import dev.steward.policy.PolicyFacade.RegisterPolicyType;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidatePolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidationResult;
 import dev.steward.policy.WorldFacade;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +156,7 @@ class IdempotentMutationsIntegrationTests {
 		assertThat(again).isEqualTo(first);
 		assertThat(again).isEqualTo(publishing.find(first.publishRunId()).orElseThrow());
 		assertThat(head()).isEqualTo(head);
-		assertThat(publishing.runs(world, null, null, 10).runs()).hasSize(1);
+		assertThat(publishing.runs(world, null, null, 10).items()).hasSize(1);
 	}
 
 	private UpsertPolicyVariant upsert(String variant, String text, String key) {

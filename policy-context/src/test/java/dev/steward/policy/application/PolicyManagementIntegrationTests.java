@@ -8,12 +8,12 @@ import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyFilter;
-import dev.steward.policy.PolicyPage;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.UpsertPolicyVariant;
-import dev.steward.policy.ValidatePolicyVariant;
-import dev.steward.policy.ValidationResult;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
+import dev.steward.kernel.Page;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidatePolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidationResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -135,13 +135,15 @@ class PolicyManagementIntegrationTests {
 		policies.upsert(upsert("prompt:" + namespace + ":a", "v2", 2, Map.of("text", "a2")));
 		PolicyFilter filter = new PolicyFilter("prompt", namespace, null);
 
-		PolicyPage first = policies.list(filter, null, 2);
-		PolicyPage rest = policies.list(filter, policies.cursorAfter(first.variants().getLast()), 2);
+		Page<PolicyVariantView> first = policies.list(filter, null, 2);
+		Page<PolicyVariantView> rest = policies.list(filter, first.items().getLast().keyset(), 2);
 
-		assertThat(first.variants()).extracting(v -> v.policyKey() + "@" + v.variant()).containsExactly("a@v2", "a@v1");
-		assertThat(first.hasMore()).isTrue();
-		assertThat(rest.variants()).extracting(v -> v.policyKey() + "@" + v.variant()).containsExactly("b@v1");
-		assertThat(rest.hasMore()).isFalse();
+		assertThat(first.items()).extracting(v -> v.policyKey() + "@" + v.variant()).containsExactly("a@v2", "a@v1");
+		assertThat(first.hasNext()).isTrue();
+		assertThat(first.hasPrevious()).isFalse();
+		assertThat(rest.items()).extracting(v -> v.policyKey() + "@" + v.variant()).containsExactly("b@v1");
+		assertThat(rest.hasNext()).isFalse();
+		assertThat(rest.hasPrevious()).isTrue();
 	}
 
 	@Test

@@ -3,24 +3,24 @@ package dev.steward.policy.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.ArtifactImportSummary;
-import dev.steward.policy.ArtifactImportSummary.Action;
-import dev.steward.policy.ArtifactImportSummary.Entry;
-import dev.steward.policy.CreateWorld;
-import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Action;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Entry;
+import dev.steward.policy.WorldFacade.CreateWorld;
+import dev.steward.policy.PublishFacade.ImportPolicyArtifact;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunView;
-import dev.steward.policy.PublishScope;
-import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.PublishFacade.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishScope;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.domain.PolicyHashes;
 import java.util.LinkedHashMap;
@@ -133,12 +133,12 @@ class PublishManagementIntegrationTests {
 		assertThat(items(webRun)).extracting(item -> item.get("variant")).containsExactly("v2");
 		assertThat(webRun.manifest()).containsEntry("client_profile", "web");
 		assertThat(webRun.clientProfile()).isEqualTo("web");
-		assertThat(publishing.runs(world, null, null, 10).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, null, null, 10).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(webRun.publishRunId(), worldRun.publishRunId());
-		assertThat(publishing.runs(world, "", null, 10).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, "", null, 10).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(worldRun.publishRunId());
-		assertThat(publishing.runs(world, null, null, 1).hasMore()).isTrue();
-		assertThat(publishing.runs(world, null, webRun.publishRunId(), 1).runs()).extracting(PublishRunView::publishRunId)
+		assertThat(publishing.runs(world, null, null, 1).hasNext()).isTrue();
+		assertThat(publishing.runs(world, null, webRun.keyset(), 1).items()).extracting(PublishRunView::publishRunId)
 			.containsExactly(worldRun.publishRunId());
 	}
 
@@ -166,7 +166,7 @@ class PublishManagementIntegrationTests {
 			status.setRollbackOnly();
 		});
 
-		assertThat(publishing.runs(world, null, null, 10).runs()).isEmpty();
+		assertThat(publishing.runs(world, null, null, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -266,7 +266,7 @@ class PublishManagementIntegrationTests {
 			.containsExactly(location + ":" + Action.UPDATED, registry + ":" + Action.SKIPPED);
 		assertThat(policies.find(location, "v1")).hasValueSatisfying(variant ->
 			assertThat(variant.content()).containsEntry("text", "a dry cellar"));
-		assertThat(activations.activationEvents(world, "", null, 0, 10)).hasSize(2);
+		assertThat(activations.activationEvents(world, "", null, null, 10).items()).hasSize(2);
 	}
 
 	@Test

@@ -3,14 +3,14 @@ package dev.steward.policy.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,12 +122,13 @@ class WorldManagementIntegrationTests {
 			worlds.create(new CreateWorld(prefix + suffix, suffix, "", true, Map.of(), "alice"));
 		}
 
-		var first = worlds.list(prefix, 2);
-		var second = worlds.list(first.worlds().get(1).id(), 2);
+		var first = worlds.list(Map.of("id", prefix), 2);
+		var second = worlds.list(first.items().get(1).keyset(), 2);
 
-		assertThat(first.worlds()).extracting(WorldView::id).containsExactly(prefix + "a", prefix + "b");
-		assertThat(first.hasMore()).isTrue();
-		assertThat(second.worlds()).extracting(WorldView::id).first().isEqualTo(prefix + "c");
+		assertThat(first.items()).extracting(WorldView::id).containsExactly(prefix + "a", prefix + "b");
+		assertThat(first.hasNext()).isTrue();
+		assertThat(first.hasPrevious()).isTrue();
+		assertThat(second.items()).extracting(WorldView::id).first().isEqualTo(prefix + "c");
 	}
 
 	static String anyWorldId() {

@@ -1,7 +1,8 @@
 package dev.steward.app.graphql.errors;
 
 import dev.steward.app.events.SubscriberFellBehind;
-import dev.steward.app.security.AccessDeniedError;
+import dev.steward.app.security.RoleRefusal;
+import dev.steward.app.security.StewardPrincipal;
 import dev.steward.app.security.UnauthenticatedError;
 import dev.steward.kernel.CodedException;
 import graphql.ErrorClassification;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -51,9 +54,23 @@ class GraphQlErrors {
 		return error(environment, ErrorType.BAD_REQUEST, "SUBSCRIBER_FELL_BEHIND", ex.getMessage());
 	}
 
+	/**
+	 * Method security refused the operation ({@code @RequiresRole}): {@code FORBIDDEN} for a caller whose role falls
+	 * short, {@code UNAUTHENTICATED} for an operation that carries no principal.
+	 */
 	@GraphQlExceptionHandler
-	GraphQLError forbidden(AccessDeniedError ex, DataFetchingEnvironment environment) {
-		return error(environment, ErrorType.FORBIDDEN, "FORBIDDEN", ex.getMessage());
+	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment environment) {
+		StewardPrincipal principal = environment.getGraphQlContext().get(StewardPrincipal.CONTEXT_KEY);
+		if (principal == null) {
+			return unauthenticated(environment);
+		}
+		return error(environment, ErrorType.FORBIDDEN, "FORBIDDEN", RoleRefusal.message(ex, principal));
+	}
+
+	/** Method security found no authentication at all. */
+	@GraphQlExceptionHandler
+	GraphQLError unauthenticated(AuthenticationException ex, DataFetchingEnvironment environment) {
+		return unauthenticated(environment);
 	}
 
 	@GraphQlExceptionHandler
@@ -68,6 +85,10 @@ class GraphQlErrors {
 				ex);
 		return error(environment, ErrorType.INTERNAL_ERROR, "INTERNAL",
 				"Internal error; the server log has the details under incident " + incident);
+	}
+
+	private static GraphQLError unauthenticated(DataFetchingEnvironment environment) {
+		return error(environment, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "This needs a bearer token");
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment environment, ErrorClassification classification,

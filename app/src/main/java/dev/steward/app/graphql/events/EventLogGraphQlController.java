@@ -1,6 +1,6 @@
 package dev.steward.app.graphql.events;
 
-import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.kernel.CodedException;
 import dev.steward.kernel.KernelErrorCode;
@@ -8,7 +8,6 @@ import dev.steward.kernel.events.ChainVerification;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.kernel.events.LogHead;
-import graphql.GraphQLContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Controller;
 
 /** The event logs of every context, found by name: a new context's log is served with no code here. */
 @Controller
+@RequiresRole(Role.VIEWER)
 class EventLogGraphQlController {
 
 	private final Map<String, EventLog> logs = new TreeMap<>();
@@ -29,20 +29,20 @@ class EventLogGraphQlController {
 	}
 
 	@QueryMapping
-	List<String> eventLogs(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<String> eventLogs() {
 		return List.copyOf(logs.keySet());
 	}
 
 	@QueryMapping
-	LogHead eventLogHead(@Argument String context, GraphQLContext graphQl) {
-		CurrentPrincipal.require(graphQl, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	LogHead eventLogHead(@Argument String context) {
 		return log(context).chainHead();
 	}
 
 	@QueryMapping
-	ChainVerification verifyEventLog(@Argument String context, GraphQLContext graphQl) {
-		CurrentPrincipal.require(graphQl, Role.ADMIN);
+	@RequiresRole(Role.ADMIN)
+	ChainVerification verifyEventLog(@Argument String context) {
 		return log(context).verify();
 	}
 

@@ -3,9 +3,8 @@ package dev.steward.app.graphql.events;
 import dev.steward.app.events.EventActivity;
 import dev.steward.app.events.EventActivity.MinuteCount;
 import dev.steward.app.graphql.errors.InvalidArgumentError;
-import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import graphql.GraphQLContext;
 import graphql.schema.GraphQLObjectType;
 import java.time.Clock;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Controller;
  * client code.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class EventTailsGraphQlController {
 
 	static final int MAX_MINUTES = 24 * 60;
@@ -37,8 +37,8 @@ class EventTailsGraphQlController {
 	}
 
 	@QueryMapping
-	List<EventTailSummary> eventTails(@Argument @Nullable Integer minutes, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<EventTailSummary> eventTails(@Argument @Nullable Integer minutes) {
 		int window = minutes == null ? 60 : minutes;
 		if (window < 1 || window > MAX_MINUTES) {
 			throw new InvalidArgumentError("minutes must be between 1 and " + MAX_MINUTES);

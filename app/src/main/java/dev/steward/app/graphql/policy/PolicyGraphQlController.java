@@ -2,16 +2,17 @@ package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
 import dev.steward.app.graphql.errors.InvalidArgumentError;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldPage;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,8 @@ import reactor.core.publisher.Flux;
 
 /** Worlds and the policy event log over GraphQL. Reading needs viewer; changing worlds needs operator. */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyGraphQlController {
-
-	static final String WORLD_CURSOR = "world";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -41,57 +41,41 @@ class PolicyGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable WorldView world(@Argument String id, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable WorldView world(@Argument String id) {
 		return worlds.find(id).orElse(null);
 	}
 
 	@QueryMapping
-	WorldConnection worlds(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
-		WorldPage page = worlds.list(Cursors.decode(WORLD_CURSOR, after), Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<WorldEdge> edges = page.worlds()
-			.stream()
-			.map(world -> new WorldEdge(world, Cursors.encode(WORLD_CURSOR, world.id())))
-			.toList();
-		return new WorldConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	@RequiresRole(Role.VIEWER)
+	Page<WorldView> worlds(ScrollSubrange subrange) {
+		return worlds.list(Subranges.after(subrange), Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	WorldPayload createWorld(@Argument CreateWorldInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.create(new CreateWorld(input.id(), input.name(), input.description(),
-				input.active(), jsonObject(input.config()), actor)));
+				input.active(), input.config(), actor)));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	WorldPayload updateWorld(@Argument UpdateWorldInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.update(new UpdateWorld(input.id(), input.name(), input.description(),
-				input.active(), input.config() == null ? null : jsonObject(input.config()), input.expectedVersion(),
+				input.active(), input.config(), input.expectedVersion(),
 				actor)));
 	}
 
 	@SubscriptionMapping
-	Flux<LogEntry> policyEvents(@Argument @Nullable Long after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	Flux<LogEntry> policyEvents(@Argument @Nullable Long after) {
 		if (after != null && after < 0) {
 			throw new InvalidArgumentError("after must not be negative");
 		}
 		return events.stream("policy", after);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> jsonObject(@Nullable Object config) {
-		if (config == null) {
-			return Map.of();
-		}
-		if (config instanceof Map<?, ?> map) {
-			return (Map<String, Object>) map;
-		}
-		throw new InvalidArgumentError("config must be a JSON object");
 	}
 
 	record CreateWorldInput(String id, String name, String description, boolean active, @Nullable Object config) {
@@ -104,9 +88,4 @@ class PolicyGraphQlController {
 	record WorldPayload(WorldView world) {
 	}
 
-	record WorldConnection(List<WorldEdge> edges, PageInfo pageInfo) {
-	}
-
-	record WorldEdge(WorldView node, String cursor) {
-	}
 }

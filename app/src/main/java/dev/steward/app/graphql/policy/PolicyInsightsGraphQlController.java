@@ -1,11 +1,13 @@
 package dev.steward.app.graphql.policy;
 
+import dev.steward.app.security.AnyAuthenticatedCaller;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyHashSnapshot;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import dev.steward.policy.PolicySnapshotFacade;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Controller;
  * effective policies.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyInsightsGraphQlController {
 
 	private final PolicyFacade policies;
@@ -32,15 +35,15 @@ class PolicyInsightsGraphQlController {
 	}
 
 	@QueryMapping
+	@AnyAuthenticatedCaller
 	PolicyCapabilities policyCapabilities(GraphQLContext context) {
 		Role role = CurrentPrincipal.of(context).role();
 		return PolicyCapabilities.of(role, policies.policyTypes());
 	}
 
 	@QueryMapping
-	PolicyHashSnapshot policyHashSnapshot(@Argument String worldId, @Argument @Nullable String clientProfile,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	PolicyHashSnapshot policyHashSnapshot(@Argument String worldId, @Argument @Nullable String clientProfile) {
 		return snapshots.hashSnapshot(worldId, Objects.requireNonNullElse(clientProfile, ""));
 	}
 

@@ -1,36 +1,36 @@
 package dev.steward.app.graphql.policy;
 
 import dev.steward.app.events.EventStreams;
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.ActivatePolicy;
-import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationReplayCheck;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.PolicyDiffView;
-import dev.steward.policy.PolicyErrorCode;
-import dev.steward.policy.PolicyException;
+import dev.steward.policy.ActivationFacade.ActivationReplayCheck;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PolicyFacade.PolicyDiffView;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.PolicyPage;
-import dev.steward.policy.PolicyTypeView;
-import dev.steward.policy.RegisterPolicyType;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.PolicyViewsVerification;
-import dev.steward.policy.RollbackActivation;
-import dev.steward.policy.UpsertPolicyVariant;
-import dev.steward.policy.ValidatePolicyVariant;
-import dev.steward.policy.ValidationResult;
-import dev.steward.policy.WorldFacade;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.RegisterPolicyType;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyViewsVerification;
+import dev.steward.policy.ActivationFacade.RollbackActivation;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidatePolicyVariant;
+import dev.steward.policy.PolicyFacade.ValidationResult;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -45,9 +45,8 @@ import reactor.core.publisher.Flux;
  * validate variants, operators activate and roll back.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PolicyVariantsGraphQlController {
-
-	static final String EVENT_CURSOR = "activation-event";
 
 	private final PolicyFacade policies;
 
@@ -55,65 +54,54 @@ class PolicyVariantsGraphQlController {
 
 	private final EventStreams events;
 
-	private final WorldFacade worlds;
-
-	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events,
-			WorldFacade worlds) {
+	PolicyVariantsGraphQlController(PolicyFacade policies, ActivationFacade activations, EventStreams events) {
 		this.policies = policies;
 		this.activations = activations;
 		this.events = events;
-		this.worlds = worlds;
 	}
 
 	@QueryMapping
-	PolicyViewsVerification verifyPolicyViews(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.ADMIN);
+	@RequiresRole(Role.ADMIN)
+	PolicyViewsVerification verifyPolicyViews() {
 		return policies.verifyViews();
 	}
 
 	@QueryMapping
-	PolicyConnection policies(@Argument @Nullable PolicyFilterInput filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange) {
 		PolicyFilter query = filter == null ? PolicyFilter.none()
 				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
-		PolicyPage page = policies.list(query, after, Cursors.first(first == null ? 20 : first));
-		List<PolicyEdge> edges = page.variants()
-			.stream()
-			.map(variant -> new PolicyEdge(variant, policies.cursorAfter(variant)))
-			.toList();
-		return new PolicyConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return policies.list(query, Subranges.after(subrange), Subranges.size(subrange, 20));
 	}
 
 	@QueryMapping
-	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PolicyVariantView policy(@Argument String id, @Argument @Nullable String variant) {
 		return policies.find(id, variant).orElse(null);
 	}
 
 	@QueryMapping
-	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<ValidationResult> validationRuns(@Argument String policyId, @Argument String variant) {
 		return policies.validationRuns(policyId, variant);
 	}
 
 	@QueryMapping
-	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	PolicyDiffView policyDiff(@Argument String policyId, @Argument String from, @Argument String to) {
 		return policies.diff(policyId, from, to);
 	}
 
 	@QueryMapping
-	List<PolicyTypeView> policyTypes(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	List<PolicyTypeView> policyTypes() {
 		return policies.policyTypes();
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.ADMIN)
 	PolicyTypePayload registerPolicyType(@Argument RegisterPolicyTypeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyTypePayload(policies.registerPolicyType(
 				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor, input.idempotencyKey())));
 	}
@@ -124,83 +112,68 @@ class PolicyVariantsGraphQlController {
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	PolicyVariantPayload upsertPolicyVariant(@Argument UpsertPolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
 				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
 				input.expectedVersion(), actor, input.idempotencyKey())));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.AUTHOR)
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.AUTHOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
 				input.policyVersion(), code(input.status()), input.content(), actor, input.idempotencyKey()));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	List<ActivationView> activations(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Boolean effective, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable Boolean effective) {
 		return activations.activations(worldId, Objects.requireNonNullElse(clientProfile, ""),
 				Boolean.TRUE.equals(effective));
 	}
 
 	@QueryMapping
-	ActivationEventConnection activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
-		int limit = Cursors.first(first == null ? 50 : first);
-		Long position = Cursors.decodeNumber(EVENT_CURSOR, after);
-		long afterSequence = position == null ? 0 : position;
-		List<ActivationEventView> page = activations.activationEvents(worldId,
-				Objects.requireNonNullElse(clientProfile, ""), policyId, afterSequence, limit + 1);
-		List<ActivationEventEdge> edges = page.stream()
-			.limit(limit)
-			.map(event -> new ActivationEventEdge(event,
-					Cursors.encode(EVENT_CURSOR, Long.toString(event.activationEventId()))))
-			.toList();
-		return new ActivationEventConnection(edges, new PageInfo(page.size() > limit, after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	@RequiresRole(Role.VIEWER)
+	Page<ActivationEventView> activationEvents(@Argument String worldId, @Argument @Nullable String clientProfile,
+			@Argument @Nullable String policyId, ScrollSubrange subrange) {
+		return activations.activationEvents(worldId, Objects.requireNonNullElse(clientProfile, ""), policyId,
+				Subranges.after(subrange), Subranges.size(subrange, 50));
 	}
 
 	@QueryMapping
-	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	ActivationReplayCheck verifyActivationReplay(@Argument String worldId, @Argument @Nullable String clientProfile) {
 		return activations.verifyReplay(worldId, Objects.requireNonNullElse(clientProfile, ""));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload activatePolicy(@Argument ActivatePolicyInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.activate(new ActivatePolicy(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), input.policyId(), input.variant(), actor,
 				input.idempotencyKey())));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ActivationPayload rollbackActivation(@Argument RollbackActivationInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return new ActivationPayload(activations.rollback(new RollbackActivation(input.worldId(),
 				input.clientProfile(), input.policyId(), input.activationEventId(), actor, input.idempotencyKey())));
 	}
 
 	@SubscriptionMapping("activationEvents")
+	@RequiresRole(Role.VIEWER)
 	Flux<ActivationEventView> activationEventFeed(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Long after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
-		String scopeWorld = worldId.strip();
-		String scopeProfile = Objects.requireNonNullElse(clientProfile, "").strip();
-		if (worlds.find(scopeWorld).isEmpty()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_WORLD_NOT_FOUND, "There is no world " + scopeWorld);
-		}
-		return events.<LogEntry>stream("policy", after)
-			.filter(entry -> entry.type().equals("v1.policy.activated")
-					&& scopeWorld.equals(entry.payload().get("world_id"))
-					&& scopeProfile.equals(entry.payload().get("client_profile")))
-			.map(PolicyVariantsGraphQlController::activationEvent);
+			@Argument @Nullable Long after) {
+		Function<LogEntry, Optional<ActivationEventView>> feed = activations.activationFeed(worldId,
+				Objects.requireNonNullElse(clientProfile, ""));
+		return events.<LogEntry>stream("policy", after).mapNotNull(entry -> feed.apply(entry).orElse(null));
 	}
 
 	@SchemaMapping(typeName = "PolicyVariant", field = "id")
@@ -223,14 +196,6 @@ class PolicyVariantsGraphQlController {
 		return Long.toString(event.activationEventId());
 	}
 
-	private static ActivationEventView activationEvent(LogEntry entry) {
-		Map<String, Object> payload = entry.payload();
-		Object rollbackOf = payload.get("rollback_of");
-		return new ActivationEventView(entry.sequence(), (String) payload.get("world_id"),
-				(String) payload.get("client_profile"), (String) payload.get("policy_id"),
-				(String) payload.get("variant"), (String) payload.get("replaced_variant"),
-				rollbackOf == null ? null : ((Number) rollbackOf).longValue(), entry.actor(), entry.createdAt());
-	}
 
 
 	private static @Nullable String code(@Nullable String status) {
@@ -248,27 +213,17 @@ class PolicyVariantsGraphQlController {
 	}
 
 	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
+			String status, Object content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 	}
 
 	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Map<String, Object> content, @Nullable String idempotencyKey) {
+			String status, Object content, @Nullable String idempotencyKey) {
 	}
 
 	record PolicyVariantPayload(PolicyVariantView variant) {
 	}
 
-	record PolicyConnection(List<PolicyEdge> edges, PageInfo pageInfo) {
-	}
 
-	record PolicyEdge(PolicyVariantView node, String cursor) {
-	}
-
-	record ActivationEventConnection(List<ActivationEventEdge> edges, PageInfo pageInfo) {
-	}
-
-	record ActivationEventEdge(ActivationEventView node, String cursor) {
-	}
 
 	record ActivatePolicyInput(String worldId, @Nullable String clientProfile, String policyId, String variant,
 			@Nullable String idempotencyKey) {

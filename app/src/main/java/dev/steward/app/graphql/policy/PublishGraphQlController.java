@@ -1,16 +1,17 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.graphql.relay.Cursors;
-import dev.steward.app.graphql.relay.PageInfo;
+import dev.steward.app.graphql.relay.Subranges;
+import dev.steward.kernel.Page;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.http.policy.PublishArtifactController;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.ArtifactImportSummary;
-import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary;
+import dev.steward.policy.PublishFacade.ImportPolicyArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunPage;
-import dev.steward.policy.PublishRunView;
-import dev.steward.policy.PublishScope;
+import dev.steward.policy.PublishFacade.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishScope;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,8 @@ import org.springframework.stereotype.Controller;
  * itself is downloaded over plain HTTP, at the run's {@code artifactUrl}.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class PublishGraphQlController {
-
-	static final String RUN_CURSOR = "publish-run";
 
 	static final int DEFAULT_FIRST = 20;
 
@@ -40,8 +40,8 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable PublishRunView publishRun(@Argument String id, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	@Nullable PublishRunView publishRun(@Argument String id) {
 		try {
 			return publishing.find(Long.parseLong(id.strip())).orElse(null);
 		}
@@ -51,30 +51,26 @@ class PublishGraphQlController {
 	}
 
 	@QueryMapping
-	PublishRunConnection publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable Integer first, @Argument @Nullable String after, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
-		PublishRunPage page = publishing.runs(worldId, clientProfile, Cursors.decodeNumber(RUN_CURSOR, after),
-				Cursors.first(first == null ? DEFAULT_FIRST : first));
-		List<PublishRunEdge> edges = page.runs()
-			.stream()
-			.map(run -> new PublishRunEdge(run, Cursors.encode(RUN_CURSOR, Long.toString(run.publishRunId()))))
-			.toList();
-		return new PublishRunConnection(edges, new PageInfo(page.hasMore(), after != null,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	@RequiresRole(Role.VIEWER)
+	Page<PublishRunView> publishRuns(@Argument String worldId, @Argument @Nullable String clientProfile,
+			ScrollSubrange subrange) {
+		return publishing.runs(worldId, clientProfile, Subranges.after(subrange),
+				Subranges.size(subrange, DEFAULT_FIRST));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	PublishPayload publishScope(@Argument PublishScopeInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		PublishRunView run = publishing.publish(new PublishScope(input.worldId(),
 				Objects.requireNonNullElse(input.clientProfile(), ""), actor, input.idempotencyKey()));
 		return new PublishPayload(run, run.manifest(), run.manifestHash(), run.itemCount(), artifactUrl(run));
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
 	ArtifactImportSummary importPolicyArtifact(@Argument ImportPolicyArtifactInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.OPERATOR).name();
+		String actor = CurrentPrincipal.of(context).name();
 		return publishing.importArtifact(new ImportPolicyArtifact(input.artifact(),
 				!Boolean.FALSE.equals(input.activate()), input.worldId(), input.clientProfile(), actor));
 	}
@@ -101,9 +97,4 @@ class PublishGraphQlController {
 			String artifactUrl) {
 	}
 
-	record PublishRunConnection(List<PublishRunEdge> edges, PageInfo pageInfo) {
-	}
-
-	record PublishRunEdge(PublishRunView node, String cursor) {
-	}
 }

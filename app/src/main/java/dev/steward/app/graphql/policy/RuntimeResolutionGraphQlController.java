@@ -1,12 +1,11 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.EffectiveAxisBundle;
-import dev.steward.policy.EffectiveImagePolicyBundle;
-import dev.steward.policy.EffectivePromptTemplate;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveAxisBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveImagePolicyBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectivePromptTemplate;
 import dev.steward.policy.RuntimeResolutionFacade;
-import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Controller;
 
 /** Runtime resolution over GraphQL: what a runtime reads from a scope. Viewers read it. */
 @Controller
+@RequiresRole(Role.VIEWER)
 class RuntimeResolutionGraphQlController {
 
 	private final RuntimeResolutionFacade resolution;
@@ -23,23 +23,22 @@ class RuntimeResolutionGraphQlController {
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	EffectivePromptTemplate effectivePromptTemplate(@Argument String worldId, @Argument @Nullable String clientProfile,
-			@Argument @Nullable String policyId, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable String policyId) {
 		return resolution.effectivePromptTemplate(worldId, orWorld(clientProfile), policyId);
 	}
 
 	@QueryMapping
-	EffectiveAxisBundle effectiveAxisBundle(@Argument String worldId, @Argument @Nullable String clientProfile,
-			GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	@RequiresRole(Role.VIEWER)
+	EffectiveAxisBundle effectiveAxisBundle(@Argument String worldId, @Argument @Nullable String clientProfile) {
 		return resolution.effectiveAxisBundle(worldId, orWorld(clientProfile));
 	}
 
 	@QueryMapping
+	@RequiresRole(Role.VIEWER)
 	EffectiveImagePolicyBundle effectiveImagePolicyBundle(@Argument String worldId,
-			@Argument @Nullable String clientProfile, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+			@Argument @Nullable String clientProfile) {
 		return resolution.effectiveImagePolicyBundle(worldId, orWorld(clientProfile));
 	}
 

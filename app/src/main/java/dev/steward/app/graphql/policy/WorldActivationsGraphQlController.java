@@ -1,14 +1,13 @@
 package dev.steward.app.graphql.policy;
 
-import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
+import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.VariantKey;
-import dev.steward.policy.WorldView;
-import graphql.GraphQLContext;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.VariantKey;
+import dev.steward.policy.WorldFacade.WorldView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Controller;
  * worlds and activations a response holds, the activations take one query and their variants another.
  */
 @Controller
+@RequiresRole(Role.VIEWER)
 class WorldActivationsGraphQlController {
 
 	private final ActivationFacade activations;
@@ -36,8 +36,7 @@ class WorldActivationsGraphQlController {
 	}
 
 	@BatchMapping(typeName = "World", field = "activations")
-	Map<WorldView, List<ActivationView>> activations(List<WorldView> worlds, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	Map<WorldView, List<ActivationView>> activations(List<WorldView> worlds) {
 		Set<String> ids = new LinkedHashSet<>();
 		worlds.forEach(world -> ids.add(world.id()));
 		Map<String, List<ActivationView>> byWorld = new HashMap<>();
@@ -50,8 +49,7 @@ class WorldActivationsGraphQlController {
 	}
 
 	@BatchMapping(typeName = "Activation", field = "policyVariant")
-	Map<ActivationView, PolicyVariantView> policyVariant(List<ActivationView> pointers, GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.VIEWER);
+	Map<ActivationView, PolicyVariantView> policyVariant(List<ActivationView> pointers) {
 		Set<VariantKey> keys = new LinkedHashSet<>();
 		pointers.forEach(pointer -> keys.add(new VariantKey(pointer.policyId(), pointer.variant())));
 		Map<VariantKey, PolicyVariantView> byKey = new HashMap<>();

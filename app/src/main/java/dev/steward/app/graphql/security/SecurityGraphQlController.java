@@ -3,7 +3,9 @@ package dev.steward.app.graphql.security;
 import dev.steward.app.graphql.errors.InvalidArgumentError;
 import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.ApiTokens.ApiToken;
+import dev.steward.app.security.AnyAuthenticatedCaller;
 import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.app.security.StewardPrincipal;
 import graphql.GraphQLContext;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Controller;
 
 /** API tokens (admin) and the caller's own identity (anyone authenticated). */
 @Controller
+@RequiresRole(Role.ADMIN)
 class SecurityGraphQlController {
 
 	private final ApiTokens tokens;
@@ -25,19 +28,21 @@ class SecurityGraphQlController {
 	}
 
 	@QueryMapping
+	@AnyAuthenticatedCaller
 	StewardPrincipal me(GraphQLContext context) {
 		return CurrentPrincipal.of(context);
 	}
 
 	@QueryMapping
-	List<ApiToken> apiTokens(GraphQLContext context) {
-		CurrentPrincipal.require(context, Role.ADMIN);
+	@RequiresRole(Role.ADMIN)
+	List<ApiToken> apiTokens() {
 		return tokens.list();
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.ADMIN)
 	CreateApiTokenPayload createApiToken(@Argument CreateApiTokenInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		String actor = CurrentPrincipal.of(context).name();
 		if (input.name().isBlank() || input.name().length() > 200) {
 			throw new InvalidArgumentError("A token name is 1 to 200 characters");
 		}
@@ -46,8 +51,9 @@ class SecurityGraphQlController {
 	}
 
 	@MutationMapping
+	@RequiresRole(Role.ADMIN)
 	RevokeApiTokenPayload revokeApiToken(@Argument RevokeApiTokenInput input, GraphQLContext context) {
-		String actor = CurrentPrincipal.require(context, Role.ADMIN).name();
+		String actor = CurrentPrincipal.of(context).name();
 		UUID id;
 		try {
 			id = UUID.fromString(input.id());

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Scheduler;
+import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -53,11 +54,26 @@ class RevokedTokenBell implements DoorbellSignal {
 			apiTokens.revocationsHeard(false);
 			apiTokens.revocationsHeard(true);
 		}
-		checks.schedule(() -> {
-			int closed = connections.closeWhere(attributes -> attributes
-				.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),
-					CloseCodes.TOKEN_REVOKED);
-			LOG.info("Token {} revoked: closed {} WebSocket connection(s) that used it", argument, closed);
-		});
+		checks.schedule(() -> closeRevoked(argument));
+	}
+
+	/**
+	 * A revocation on this instance closes its connections as soon as it commits, before the revoking request is
+	 * answered, rather than when the doorbell comes round. The token is forgotten first, so that the check below
+	 * reads its row.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ApiTokens.TokenRevoked revoked) {
+		apiTokens.forget(revoked.id());
+		closeRevoked(revoked.id().toString());
+	}
+
+	private void closeRevoked(String tokenId) {
+		int closed = connections.closeWhere(attributes -> attributes
+			.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),
+				CloseCodes.TOKEN_REVOKED);
+		if (closed > 0) {
+			LOG.info("Token {} revoked: closed {} WebSocket connection(s) that used it", tokenId, closed);
+		}
 	}
 }

@@ -1,12 +1,10 @@
 package dev.steward.app.http.policy;
 
-import dev.steward.app.security.AccessDeniedError;
-import dev.steward.app.security.CurrentPrincipal;
+import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.app.security.UnauthenticatedError;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,6 +14,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +49,8 @@ public class PublishArtifactController {
 	}
 
 	@GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	@RequiresRole(Role.VIEWER)
 	ResponseEntity<byte[]> artifact(@PathVariable String id, WebRequest request) {
-		CurrentPrincipal.requireForRequest(Role.VIEWER);
 		PublishArtifact artifact = publishing.artifact(runId(id));
 		String etag = "\"" + artifact.artifactHash() + "\"";
 		if (request.checkNotModified(etag)) {
@@ -81,13 +81,13 @@ public class PublishArtifactController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> forbidden(AccessDeniedError ex) {
-		return error(HttpStatus.FORBIDDEN, "FORBIDDEN", ex.getMessage());
+	ResponseEntity<Map<String, String>> forbidden(AccessDeniedException ex) {
+		return error(HttpStatus.FORBIDDEN, "FORBIDDEN", "The token's role does not allow this request.");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> unauthenticated(UnauthenticatedError ex) {
-		return error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", ex.getMessage());
+	ResponseEntity<Map<String, String>> unauthenticated(AuthenticationException ex) {
+		return error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "This needs a bearer token");
 	}
 
 	private static long runId(String id) {
