@@ -107,7 +107,8 @@ wait_for Steward "http://127.0.0.1:$STEWARD_PORT/actuator/health/readiness" "$ST
 STEWARD_URL="http://127.0.0.1:$STEWARD_PORT/graphql"
 
 say "Loading the data through Steward's API"
-"$NODE" "$HERE/seed.mjs" "$STEWARD_URL" "$TOKEN" 1000 100 >&2
+# the reads use an API token Steward issued (a viewer's), checked as any client's would be
+READ_TOKEN="$("$NODE" "$HERE/seed.mjs" "$STEWARD_URL" "$TOKEN" 1000 100 | tail -1)"
 "${PSQL[@]}" -d "$DB" -c "VACUUM ANALYZE" 2>/dev/null || true
 
 # --- PostGraphile ------------------------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ ROWS=()
 measure() {
   local label="$1" s_query="$2" p_query="$3" sql="$4" vars="$5" s p f
   say "Measuring: $label (Steward, then PostGraphile, then pgbench; $CONNECTIONS connections, ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s)"
-  s="$(drive "$STEWARD_PID" steward "$STEWARD_URL" "$TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
+  s="$(drive "$STEWARD_PID" steward "$STEWARD_URL" "$READ_TOKEN" "$s_query" "$vars")" || s='{"rps":0,"failed":1}'
   p="$(drive "$PG_PID" postgraphile "$POSTGRAPHILE_URL" "" "$p_query" "$vars")" || p='{"rps":0,"failed":1}'
 
   f="$(floor "$sql")" || { say "pgbench failed on: $sql"; f=0; }

@@ -1,5 +1,6 @@
 // Loads the benchmark's data through Steward's own GraphQL API, so that every row also has its event in the
 // policy log: WORLDS worlds, and in the world "bench" POLICIES policies, each with one variant, all activated.
+// Then issues a viewer API token for the reads and prints its secret as the last line of standard output.
 const [url, token, worlds = '1000', policies = '100'] = process.argv.slice(2);
 
 async function graphql(query, variables) {
@@ -37,4 +38,6 @@ await inParallel(Number(worlds), (i) => graphql(createWorld, { id: `w-${String(i
 const policyIds = Array.from({ length: Number(policies) }, (_, i) => `prompt:bench:greeting_${String(i).padStart(3, '0')}`);
 await inParallel(policyIds.length, (i) => graphql(upsert, { policy: policyIds[i] }));
 await inParallel(policyIds.length, (i) => graphql(activate, { world: 'bench', policy: policyIds[i] }), 1);
-console.log(`Loaded ${Number(worlds) + 1} worlds and ${policyIds.length} activated policies in the world "bench"`);
+console.error(`Loaded ${Number(worlds) + 1} worlds and ${policyIds.length} activated policies in the world "bench"`);
+const issued = await graphql('mutation { createApiToken(input: {name: "bench-reader", role: VIEWER}) { secret } }');
+console.log(issued.createApiToken.secret);
