@@ -159,6 +159,23 @@ public class ApiTokens {
 	}
 
 	/**
+	 * The principal a live token stands for, read from its row now, whether or not it is remembered: for checks
+	 * that must see a revocation even before its bell is heard. A token found revoked is forgotten.
+	 */
+	public Optional<StewardPrincipal> authenticateNow(String secret) {
+		String hash = hash(secret);
+		Optional<StewardPrincipal> found = jdbc
+			.sql("SELECT name, role FROM access.api_token WHERE token_hash = ? AND revoked_at IS NULL")
+			.param(hash)
+			.query((row, i) -> new StewardPrincipal(row.getString("name"), Role.of(row.getString("role"))))
+			.optional();
+		if (found.isEmpty()) {
+			live.invalidate(hash);
+		}
+		return found;
+	}
+
+	/**
 	 * Forgets the token with this id at once: called on every instance when its revocation is heard, and on the
 	 * revoking instance when the revocation commits.
 	 */

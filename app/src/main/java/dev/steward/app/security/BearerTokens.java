@@ -49,6 +49,18 @@ public class BearerTokens {
 	}
 
 	public Optional<StewardPrincipal> authenticate(String token) {
+		return authenticate(token, false);
+	}
+
+	/**
+	 * As {@link #authenticate(String)}, but an API token's row is read now even when the token is remembered: for
+	 * the checks of a long-lived connection, which must refuse a token revoked since, bell or no bell.
+	 */
+	public Optional<StewardPrincipal> authenticateNow(String token) {
+		return authenticate(token, true);
+	}
+
+	private Optional<StewardPrincipal> authenticate(String token, boolean now) {
 		String candidate = token.strip();
 		if (candidate.isEmpty()) {
 			return Optional.empty();
@@ -58,7 +70,7 @@ public class BearerTokens {
 			return Optional.of(new StewardPrincipal(BOOTSTRAP_PRINCIPAL, Role.ADMIN));
 		}
 		if (candidate.startsWith(ApiTokens.PREFIX)) {
-			return apiTokens.authenticate(candidate);
+			return now ? apiTokens.authenticateNow(candidate) : apiTokens.authenticate(candidate);
 		}
 		JwtDecoder decoder = jwtDecoder.getIfAvailable();
 		if (decoder != null && candidate.chars().filter(c -> c == '.').count() == 2) {

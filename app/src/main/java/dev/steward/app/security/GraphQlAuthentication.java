@@ -64,13 +64,14 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 	/**
 	 * Over WebSocket the security filter saw only the upgrade, so the operation runs with the security context of
 	 * the connection's token instead: Spring for GraphQL restores it around every data fetcher, where method security
-	 * reads it. The token is checked again for every operation, so that a revoked token starts nothing new.
+	 * reads it. The token is checked again for every operation, against its row rather than a remembered token, so
+	 * that a revoked token starts nothing new even on an instance the revocation's bell has not reached yet.
 	 */
 	private Mono<WebGraphQlResponse> interceptWebSocket(WebSocketGraphQlRequest request,
 			WebGraphQlInterceptor.Chain chain) {
 		SecurityContext security = SecurityContextHolder.createEmptyContext();
 		if (request.getSessionInfo().getAttributes().get(SESSION_TOKEN) instanceof String token) {
-			tokens.authenticate(token).ifPresent(principal -> {
+			tokens.authenticateNow(token).ifPresent(principal -> {
 				putInContext(request, principal);
 				security.setAuthentication(SecurityConfiguration.authentication(principal, token));
 			});

@@ -70,7 +70,7 @@ class RevokedTokenBell implements DoorbellSignal {
 
 	private void closeRevoked(String tokenId) {
 		int closed = connections.closeWhere(attributes -> attributes
-			.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),
+			.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticateNow(token).isEmpty(),
 				CloseCodes.TOKEN_REVOKED);
 		if (closed > 0) {
 			LOG.info("Token {} revoked: closed {} WebSocket connection(s) that used it", tokenId, closed);
