@@ -140,7 +140,9 @@ class IdempotentActivationIntegrationTests {
 			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "has space"))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.INVALID_ARGUMENT));
 		assertThatExceptionOfType(CodedException.class)
-			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "k".repeat(201)));
+			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "k".repeat(201)))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.INVALID_ARGUMENT))
+			.withMessage("idempotencyKey must be 1 to 200 visible ASCII characters");
 	}
 
 	private long head() {
