@@ -11,16 +11,30 @@ import dev.steward.app.security.Role;
 import dev.steward.app.security.SliceCallers;
 import dev.steward.kernel.events.ChainVerification;
 import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.kernel.events.LogHead;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 @GraphQlTest(EventLogGraphQlController.class)
 @GraphQlSlice
+@Import(EventLogGraphQlControllerTests.PolicyEvents.class)
 class EventLogGraphQlControllerTests {
+
+	private static final byte[] CBOR = { (byte) 0xa1, 0x61, 0x61, 0x01 };
 
 	private static final LogHead RULES_HEAD = new LogHead("rules", 12, "ab".repeat(32));
 
@@ -106,6 +120,27 @@ class EventLogGraphQlControllerTests {
 			.satisfy(onlyError("UNAUTHENTICATED", "eventLogHead"));
 
 		verify(rulesLog, never()).chainHead();
+	}
+
+	@Test
+	void servesAnEventsStoredPayloadBytesAsBase64() {
+		Flux<String> payloads = callers.as("vera", Role.VIEWER)
+			.documentName("policyEvents")
+			.executeSubscription()
+			.toFlux("policyEvents.payloadCbor", String.class);
+
+		StepVerifier.create(payloads).expectNext(Base64.getEncoder().encodeToString(CBOR)).verifyComplete();
+	}
+
+	/** One event of the policy log, where the policy controller would stream it from. */
+	@Controller
+	static class PolicyEvents {
+
+		@SubscriptionMapping
+		Flux<LogEntry> policyEvents(@Argument @Nullable Long after) {
+			return Flux.just(new LogEntry("policy", 1, UUID.randomUUID(), "v1.world.created", "world", "earth", "olga",
+					CBOR, "d".repeat(64), "c".repeat(64), Instant.parse("2026-11-25T14:03:00Z"), null));
+		}
 	}
 
 	/** Two logs, as the contexts publish them: the controller finds them by their names. */
