@@ -27,8 +27,11 @@ public interface WorldFacade {
 	/** Up to {@code size} worlds in id order, after the position a cursor gave. */
 	Page<WorldView> list(@Nullable Map<String, ?> after, int size);
 
-	/** Create a world; {@code actor} is the authenticated principal. */
-	public record CreateWorld(String id, String name, String description, boolean active, Map<String, Object> config,
+	/**
+	 * Create a world; {@code config} is a JSON object (none is an empty one) and {@code actor} the authenticated
+	 * principal.
+	 */
+	public record CreateWorld(String id, String name, String description, boolean active, @Nullable Object config,
 			String actor) {
 	}
 
@@ -37,7 +40,7 @@ public interface WorldFacade {
 	 * version of the world. {@code actor} is the authenticated principal.
 	 */
 	public record UpdateWorld(String id, @Nullable String name, @Nullable String description, @Nullable Boolean active,
-			@Nullable Map<String, Object> config, @Nullable Long expectedVersion, String actor) {
+			@Nullable Object config, @Nullable Long expectedVersion, String actor) {
 	}
 
 	/** A world as clients see it. */

@@ -77,6 +77,8 @@ class PublishManagement implements PublishFacade {
 
 	private final TransactionTemplate transactions;
 
+	private final EffectiveVariants effectiveVariants;
+
 	private final RegisteredTypes registeredTypes;
 
 	private final PolicyFacade policies;
@@ -88,7 +90,8 @@ class PublishManagement implements PublishFacade {
 	PublishManagement(Worlds worlds, VariantReads variants, PublishRuns runs, PublishRunReads runReads,
 			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
 			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations,
-			PlatformTransactionManager transactionManager) {
+			EffectiveVariants effectiveVariants, PlatformTransactionManager transactionManager) {
+		this.effectiveVariants = effectiveVariants;
 		this.worlds = worlds;
 		this.variants = variants;
 		this.runs = runs;
@@ -118,10 +121,7 @@ class PublishManagement implements PublishFacade {
 		String clientProfile = scope.clientProfile();
 		List<PolicyVariantView> effective = new ArrayList<>();
 		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
-			effective.add(variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-				.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING,
-						"Scope " + ActivationScope.of(worldId, activation.clientProfile()) + " points " + activation.policyId()
-								+ " at variant " + activation.variant() + ", which does not exist")));
+			effective.add(effectiveVariants.of(worldId, activation, PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING));
 		}
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
 		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,

@@ -36,15 +36,15 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 
 	private final Worlds worlds;
 
-	private final VariantReads variants;
+	private final EffectiveVariants effectiveVariants;
 
 	private final ActivationFacade activations;
 
 	private final PolicyHashes hashes;
 
-	RuntimeResolution(Worlds worlds, VariantReads variants, ActivationFacade activations, PolicyHashes hashes) {
+	RuntimeResolution(Worlds worlds, EffectiveVariants effectiveVariants, ActivationFacade activations, PolicyHashes hashes) {
 		this.worlds = worlds;
-		this.variants = variants;
+		this.effectiveVariants = effectiveVariants;
 		this.activations = activations;
 		this.hashes = hashes;
 	}
@@ -155,10 +155,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 	}
 
 	private PolicyVariantView variant(Scope scope, ActivationView activation) {
-		return variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING,
-					"Scope " + scope + " points " + activation.policyId() + " at variant " + activation.variant()
-							+ ", which does not exist"));
+		return effectiveVariants.of(scope.worldId(), activation, PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING);
 	}
 
 	private static @Nullable PolicyId selector(@Nullable String preferredPolicyId) {
