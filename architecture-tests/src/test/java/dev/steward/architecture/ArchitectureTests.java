@@ -35,6 +35,10 @@ class ArchitectureTests {
 		.publishedApiDoesNotDependOnInternals(ROOT);
 
 	@ArchTest
+	static final ArchRule only_infrastructure_appends_to_an_event_log = StewardRules
+		.onlyInfrastructureAppendsToTheLog(ROOT);
+
+	@ArchTest
 	static final ArchRule graphql_web_and_servlet_types_only_in_the_app = StewardRules.webAndGraphQlOnlyInApp(ROOT);
 
 	@ArchTest

@@ -138,6 +138,17 @@ class RulesFailOnFixturesTests {
 	}
 
 	@Test
+	void reportsAUseCaseThatAppendsToTheLogButNotTheAppender() {
+		List<String> violations = violations(StewardRules.onlyInfrastructureAppendsToTheLog(root("appending")),
+				"appending");
+
+		assertThat(violations).singleElement()
+			.asString()
+			.contains("RecordsByHand.record")
+			.contains("EventLog.append");
+	}
+
+	@Test
 	void reportsApplicationCodeThatUsesInfrastructure() {
 		List<String> violations = violations(StewardRules.applicationDoesNotDependOnInfrastructure(root("layers")),
 				"layers");

@@ -18,6 +18,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.LoggedEvent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +187,18 @@ final class StewardRules {
 
 	/** A dependency of a domain class that the allowlist tolerates for now, and why. */
 	record TemporaryExemption(String originClass, String targetClass, String reason) {
+	}
+
+	/**
+	 * Only a context's infrastructure appends to its event log (the listener that appends what aggregates record)
+	 * and the kernel itself: no use case or domain class writes the log by hand.
+	 */
+	static ArchRule onlyInfrastructureAppendsToTheLog(String root) {
+		return noClasses().that()
+			.resideOutsideOfPackages(root + ".*.infrastructure..", root + ".kernel..")
+			.should()
+			.callMethod(EventLog.class, "append", LoggedEvent.class)
+			.as("only infrastructure appends to an event log");
 	}
 
 	/** The application ring never reaches into infrastructure. */

@@ -1,5 +1,10 @@
 package dev.steward.policy;
 
+import dev.steward.policy.ActivationFacade.ActivationEventView;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.ValidationResult;
+
 import dev.steward.kernel.events.LogEntry;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,4 +40,45 @@ public interface RuntimeResolutionFacade {
 	 * @throws PolicyException those of {@link #effectiveAxisBundle}
 	 */
 	EffectiveImagePolicyBundle effectiveImagePolicyBundle(String worldId, String clientProfile);
+
+	/**
+	 * The axis bundle a scope resolves to through its world's manifest. {@code policyHash} is the SHA-256 over the
+	 * RFC 8785 canonical JSON of {@code {"manifest": manifest, "axis_bundle": {"axes", "thresholds", "resolution"}}}.
+	 */
+	public record EffectiveAxisBundle(String worldId, String clientProfile, String bundleId, int bundleVersion,
+			Map<String, Object> axes, Map<String, Object> thresholds, Map<String, Object> resolution,
+			List<String> requiredRuntimeInputs, String policyHash, String manifestPolicyId, String manifestVariant,
+			String axisPolicyId, String axisVariant) {
+
+		public EffectiveAxisBundle {
+			requiredRuntimeInputs = List.copyOf(requiredRuntimeInputs);
+		}
+	}
+
+	/**
+	 * A diagnostic view of a scope's image policy: its axis bundle's identity and {@code policyHash} (as in
+	 * {@link EffectiveAxisBundle}), the composition the world's manifest declares, and the policy ids of the image
+	 * components it names, each null when the manifest names none. {@code missingComponents} lists, in component
+	 * order, the named components the scope has no effective activation of.
+	 */
+	public record EffectiveImagePolicyBundle(String worldId, String clientProfile, @Nullable String policySchema,
+			String bundleId, int bundleVersion, String policyHash, List<String> compositionOrder,
+			List<String> requiredRuntimeInputs, @Nullable String descriptorLayerPolicyId,
+			@Nullable String toneProfilePolicyId, @Nullable String speciesRegistryPolicyId,
+			@Nullable String clothingRegistryPolicyId, List<String> missingComponents) {
+
+		public EffectiveImagePolicyBundle {
+			compositionOrder = List.copyOf(compositionOrder);
+			requiredRuntimeInputs = List.copyOf(requiredRuntimeInputs);
+			missingComponents = List.copyOf(missingComponents);
+		}
+	}
+
+	/**
+	 * The prompt template a scope resolves to. {@code activatedIn} is the client profile whose pointer it comes from,
+	 * {@code ""} when the world's own pointer shows through.
+	 */
+	public record EffectivePromptTemplate(String worldId, String clientProfile, String policyId, String variant,
+			String namespace, String policyKey, String text, String contentHash, String activatedIn) {
+	}
 }

@@ -1,5 +1,10 @@
 package dev.steward.policy;
 
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
+import dev.steward.policy.WorldFacade.CreateWorld;
+
 import dev.steward.testing.TestPostgres;
 import java.util.Map;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.policy.PolicyFacade.PolicyViewsVerification;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.kernel.events.ChainVerification;

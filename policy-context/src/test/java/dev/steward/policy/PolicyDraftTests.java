@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.policy.domain.PolicyDraft;
+
 import static dev.steward.policy.PolicyFixtures.anyPolicyId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

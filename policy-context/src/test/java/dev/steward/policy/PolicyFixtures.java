@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.policy.domain.PolicyDraft;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,15 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	ApiTokens(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** A token was revoked on this instance; other instances hear of it through the events doorbell. */
+	public record TokenRevoked(UUID id) {
 	}
 
 	/** A token as listed: never its secret. */
@@ -74,6 +82,7 @@ public class ApiTokens {
 				.param(BearerTokens.REVOKED_TOPIC + ":" + id)
 				.query((row, index) -> row.getString(1))
 				.list();
+			events.publishEvent(new TokenRevoked(id));
 		}
 		return find(id);
 	}

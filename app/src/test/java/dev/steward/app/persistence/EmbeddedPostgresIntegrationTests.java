@@ -8,7 +8,7 @@ import dev.steward.app.GraphQlHttp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import dev.steward.kernel.events.ContextSchema;
 import dev.steward.kernel.events.EventLog;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.WorldFacade;
 import java.nio.file.Path;
 import java.util.List;

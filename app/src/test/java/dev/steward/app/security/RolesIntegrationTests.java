@@ -1,24 +1,20 @@
 package dev.steward.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import dev.steward.app.RawGraphQlWebSocket;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Mono;
 
 /** Each role against a query and a mutation it may run and one it may not. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -100,25 +96,22 @@ class RolesIntegrationTests {
 	}
 
 	@Test
-	void aRevokedTokensOpenWebSocketIsClosedAndStartsNothingNew() {
+	void aRevokedTokensOpenWebSocketIsClosedAndStartsNothingNew() throws InterruptedException {
 		ApiTokens.IssuedToken issued = tokens.issue("socket-" + UUID.randomUUID(), Role.VIEWER, "test");
-		WebSocketGraphQlClient client = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
-				new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
-					@Override
-					public Mono<Object> connectionInitPayload() {
-						return Mono.just(Map.of("Authorization", "Bearer " + issued.secret()));
-					}
-				}).build();
-		try {
-			ClientGraphQlResponse before = client.document("{ me { name } }").execute().block(Duration.ofSeconds(10));
+		try (RawGraphQlWebSocket socket = RawGraphQlWebSocket.initialized(port, issued.secret())) {
+			socket.subscribe("1", "{ me { name } }", "{}");
+			JsonNode before = socket.next(Duration.ofSeconds(10));
+
 			tokens.revoke(issued.token().id(), "test");
 
-			assertThat(before.field("me.name").<String>getValue()).isEqualTo(issued.token().name());
-			assertThatThrownBy(() -> client.document("{ me { name } }").execute().block(Duration.ofSeconds(10)))
-				.hasMessageContaining("4401");
+			assertThat(before.path("payload").path("data").path("me").path("name").asString())
+				.isEqualTo(issued.token().name());
+			assertThat(socket.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
 		}
-		finally {
-			client.stop().block(Duration.ofSeconds(5));
+		try (RawGraphQlWebSocket again = RawGraphQlWebSocket.connect(port)) {
+			again.send("{\"type\": \"connection_init\", \"payload\": {\"Authorization\": \"Bearer " + issued.secret()
+					+ "\"}}");
+			assertThat(again.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
 		}
 	}
 

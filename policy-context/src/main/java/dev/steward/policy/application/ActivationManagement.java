@@ -1,15 +1,15 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.PolicyEvents;
-import dev.steward.policy.ActivatePolicy;
-import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationReplayCheck;
-import dev.steward.policy.ActivationView;
+import dev.steward.policy.ActivationFacade.ActivationReplayCheck;
+import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.RollbackActivation;
+import dev.steward.policy.ActivationFacade.RollbackActivation;
 import dev.steward.kernel.Keyset;
 import dev.steward.kernel.Page;
 import dev.steward.kernel.events.IdempotentCommands;

@@ -1,7 +1,7 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.ActivationEventView;
-import dev.steward.policy.ActivationView;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyId;
 import java.util.List;
 import java.util.Optional;

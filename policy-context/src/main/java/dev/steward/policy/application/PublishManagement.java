@@ -1,23 +1,23 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.PolicyEvents;
-import dev.steward.policy.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.ArtifactImportSummary;
-import dev.steward.policy.ArtifactImportSummary.Action;
-import dev.steward.policy.ArtifactImportSummary.Entry;
-import dev.steward.policy.ImportPolicyArtifact;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Action;
+import dev.steward.policy.PublishFacade.ArtifactImportSummary.Entry;
+import dev.steward.policy.PublishFacade.ImportPolicyArtifact;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
-import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
-import dev.steward.policy.PublishRunView;
-import dev.steward.policy.PublishScope;
-import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.PublishFacade.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishScope;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.ArtifactEnvelope;
 import dev.steward.policy.domain.ArtifactVariant;
@@ -77,6 +77,8 @@ class PublishManagement implements PublishFacade {
 
 	private final TransactionTemplate transactions;
 
+	private final EffectiveVariants effectiveVariants;
+
 	private final RegisteredTypes registeredTypes;
 
 	private final PolicyFacade policies;
@@ -88,7 +90,8 @@ class PublishManagement implements PublishFacade {
 	PublishManagement(Worlds worlds, VariantReads variants, PublishRuns runs, PublishRunReads runReads,
 			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
 			RegisteredTypes registeredTypes, PolicyFacade policies, ActivationFacade activations,
-			PlatformTransactionManager transactionManager) {
+			EffectiveVariants effectiveVariants, PlatformTransactionManager transactionManager) {
+		this.effectiveVariants = effectiveVariants;
 		this.worlds = worlds;
 		this.variants = variants;
 		this.runs = runs;
@@ -118,10 +121,7 @@ class PublishManagement implements PublishFacade {
 		String clientProfile = scope.clientProfile();
 		List<PolicyVariantView> effective = new ArrayList<>();
 		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
-			effective.add(variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-				.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING,
-						"Scope " + ActivationScope.of(worldId, activation.clientProfile()) + " points " + activation.policyId()
-								+ " at variant " + activation.variant() + ", which does not exist")));
+			effective.add(effectiveVariants.of(worldId, activation, PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING));
 		}
 		// microseconds: what PostgreSQL keeps, so that the run's created_at is exactly the manifest's generated_at
 		PublishManifest manifest = PublishManifest.freeze(worldId, clientProfile, effective,

@@ -1,6 +1,6 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishRunView;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

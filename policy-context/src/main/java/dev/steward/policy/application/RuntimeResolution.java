@@ -1,14 +1,14 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.EffectiveAxisBundle;
-import dev.steward.policy.EffectiveImagePolicyBundle;
-import dev.steward.policy.EffectivePromptTemplate;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveAxisBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveImagePolicyBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectivePromptTemplate;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.RuntimeResolutionFacade;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
@@ -36,15 +36,15 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 
 	private final Worlds worlds;
 
-	private final VariantReads variants;
+	private final EffectiveVariants effectiveVariants;
 
 	private final ActivationFacade activations;
 
 	private final PolicyHashes hashes;
 
-	RuntimeResolution(Worlds worlds, VariantReads variants, ActivationFacade activations, PolicyHashes hashes) {
+	RuntimeResolution(Worlds worlds, EffectiveVariants effectiveVariants, ActivationFacade activations, PolicyHashes hashes) {
 		this.worlds = worlds;
-		this.variants = variants;
+		this.effectiveVariants = effectiveVariants;
 		this.activations = activations;
 		this.hashes = hashes;
 	}
@@ -155,10 +155,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 	}
 
 	private PolicyVariantView variant(Scope scope, ActivationView activation) {
-		return variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING,
-					"Scope " + scope + " points " + activation.policyId() + " at variant " + activation.variant()
-							+ ", which does not exist"));
+		return effectiveVariants.of(scope.worldId(), activation, PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING);
 	}
 
 	private static @Nullable PolicyId selector(@Nullable String preferredPolicyId) {

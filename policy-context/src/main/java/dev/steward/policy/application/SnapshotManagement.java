@@ -1,11 +1,11 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationView;
-import dev.steward.policy.PolicyHashSnapshot;
-import dev.steward.policy.PolicyId;
+import dev.steward.policy.ActivationFacade.ActivationView;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
+import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicySnapshotFacade;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.SnapshotTree;
@@ -25,7 +25,7 @@ class SnapshotManagement implements PolicySnapshotFacade {
 
 	private final Worlds worlds;
 
-	private final VariantReads variants;
+	private final EffectiveVariants effectiveVariants;
 
 	private final ActivationFacade activations;
 
@@ -33,9 +33,9 @@ class SnapshotManagement implements PolicySnapshotFacade {
 
 	private final Clock clock;
 
-	SnapshotManagement(Worlds worlds, VariantReads variants, ActivationFacade activations, PolicyHashes hashes) {
+	SnapshotManagement(Worlds worlds, EffectiveVariants effectiveVariants, ActivationFacade activations, PolicyHashes hashes) {
 		this.worlds = worlds;
-		this.variants = variants;
+		this.effectiveVariants = effectiveVariants;
 		this.activations = activations;
 		this.hashes = hashes;
 		this.clock = Clock.systemUTC();
@@ -49,19 +49,13 @@ class SnapshotManagement implements PolicySnapshotFacade {
 		worlds.requireExisting(worldId);
 		List<PolicyVariantView> effective = activations.activations(worldId, clientProfile, true)
 			.stream()
-			.map(this::variant)
+			.map(activation -> effectiveVariants.of(worldId, activation,
+					PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING))
 			.toList();
 		SnapshotTree tree = SnapshotTree.of(effective, hashes);
 		String canonicalRoot = CANONICAL_ROOT.formatted(worldId) + (clientProfile.isEmpty() ? "" : "/" + clientProfile);
 		return new PolicyHashSnapshot(worldId, clientProfile, PolicyHashSnapshot.HASH_VERSION, canonicalRoot,
 				clock.instant().truncatedTo(ChronoUnit.MICROS), tree.files().size(), tree.rootHash(), tree.files(),
 				tree.directories());
-	}
-
-	private PolicyVariantView variant(ActivationView activation) {
-		// the pointer table's foreign key keeps every activated variant in place
-		return variants.find(PolicyId.parse(activation.policyId()), activation.variant())
-			.orElseThrow(() -> new IllegalStateException(activation.policyId() + " is activated at variant "
-					+ activation.variant() + ", which does not exist"));
 	}
 }

@@ -1,7 +1,7 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.ValidationResult;
+import dev.steward.policy.PolicyFacade.ValidationResult;
 import java.util.List;
 
 /** The validation history, as views. */

@@ -1,8 +1,8 @@
 package dev.steward.policy.application;
 
-import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.util.List;
 import dev.steward.policy.domain.VariantLookup;
 import java.util.Optional;

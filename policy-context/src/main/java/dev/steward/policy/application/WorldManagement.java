@@ -2,13 +2,13 @@ package dev.steward.policy.application;
 
 import dev.steward.kernel.Keyset;
 import dev.steward.kernel.Page;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.WorldId;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import dev.steward.policy.domain.World;
 import dev.steward.policy.domain.WorldConfig;
 import dev.steward.policy.domain.Worlds;

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where policies are activated: a world, or a client profile within it ({@code ""} is the world itself). Both
- * parts are stripped of surrounding whitespace; a blank world id is {@code POLICY_SCOPE_INVALID}.
+ * parts are stripped of surrounding whitespace; a blank world id, a control character in either or a client
+ * profile longer than {@value #MAX_LENGTH} characters is {@code POLICY_SCOPE_INVALID} (a world id no world could
+ * have is left for the world lookup to call unknown).
  */
 public record ActivationScope(String worldId, String clientProfile) implements ValueObject {
 
@@ -19,10 +21,10 @@ public record ActivationScope(String worldId, String clientProfile) implements V
 		}
 		worldId = worldId.strip();
 		clientProfile = clientProfile == null ? "" : clientProfile.strip();
-		if (worldId.length() > MAX_LENGTH || clientProfile.length() > MAX_LENGTH
+		if (clientProfile.length() > MAX_LENGTH
 				|| (worldId + clientProfile).codePoints().anyMatch(Character::isISOControl)) {
-			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A world id and a client profile are at most "
-					+ MAX_LENGTH + " characters each, none of them a control character");
+			throw new PolicyException(PolicyErrorCode.POLICY_SCOPE_INVALID, "A client profile is at most " + MAX_LENGTH
+					+ " characters, and neither it nor the world id holds a control character");
 		}
 	}
 

@@ -2,7 +2,7 @@ package dev.steward.policy.domain;
 
 import static java.util.Map.entry;
 
-import dev.steward.policy.PolicyDraft;
+import dev.steward.policy.domain.PolicyDraft;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;

@@ -1,6 +1,6 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyViewsVerification;
+import dev.steward.policy.PolicyFacade.PolicyViewsVerification;
 
 /** Rebuilds every policy view from the policy event log in a scratch schema and compares it with the live views. */
 public interface PolicyViewRebuild {

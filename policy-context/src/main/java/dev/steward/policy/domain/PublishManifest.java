@@ -1,6 +1,6 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

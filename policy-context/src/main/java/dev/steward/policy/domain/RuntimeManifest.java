@@ -3,7 +3,7 @@ package dev.steward.policy.domain;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;

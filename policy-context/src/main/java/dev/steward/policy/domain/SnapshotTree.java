@@ -1,9 +1,9 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyHashSnapshot;
-import dev.steward.policy.PolicyHashSnapshot.Directory;
-import dev.steward.policy.PolicyHashSnapshot.File;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.Directory;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.File;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyDraft;
+import dev.steward.policy.domain.PolicyDraft;
 import dev.steward.policy.PolicyId;
 import java.time.Instant;
 import org.jmolecules.ddd.types.AggregateRoot;

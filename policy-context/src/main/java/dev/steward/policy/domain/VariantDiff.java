@@ -1,7 +1,7 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyChange;
-import dev.steward.policy.PolicyChange.Op;
+import dev.steward.policy.PolicyFacade.PolicyChange;
+import dev.steward.policy.PolicyFacade.PolicyChange.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.kernel.CodedException;
+import dev.steward.kernel.KernelErrorCode;
 import dev.steward.kernel.CanonicalCbor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +24,18 @@ public record WorldConfig(Map<String, Object> values) implements ValueObject {
 
 	public static WorldConfig of(Map<String, Object> values) {
 		return new WorldConfig(values);
+	}
+
+	/**
+	 * The configuration a client sent, which must be a JSON object.
+	 * @throws CodedException {@code INVALID_ARGUMENT} for anything else
+	 */
+	@SuppressWarnings("unchecked")
+	public static WorldConfig of(Object values) {
+		if (values instanceof Map<?, ?> map) {
+			return new WorldConfig((Map<String, Object>) map);
+		}
+		throw new CodedException(KernelErrorCode.INVALID_ARGUMENT, "config must be a JSON object");
 	}
 
 	public static WorldConfig empty() {

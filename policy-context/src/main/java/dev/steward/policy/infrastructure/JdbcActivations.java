@@ -1,7 +1,7 @@
 package dev.steward.policy.infrastructure;
 
-import dev.steward.policy.ActivationEventView;
-import dev.steward.policy.ActivationView;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.domain.Activations;
 import dev.steward.policy.domain.Activation;

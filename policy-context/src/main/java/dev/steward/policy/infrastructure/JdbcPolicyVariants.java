@@ -1,8 +1,8 @@
 package dev.steward.policy.infrastructure;
 
-import dev.steward.policy.PolicyFilter;
+import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.application.VariantReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;

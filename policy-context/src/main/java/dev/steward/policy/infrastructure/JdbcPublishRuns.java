@@ -1,6 +1,6 @@
 package dev.steward.policy.infrastructure;
 
-import dev.steward.policy.PublishRunView;
+import dev.steward.policy.PublishFacade.PublishRunView;
 import dev.steward.policy.domain.PublishManifest;
 import dev.steward.policy.domain.PublishRuns;
 import dev.steward.policy.domain.PublishRun;

@@ -1,7 +1,7 @@
 package dev.steward.policy.infrastructure;
 
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.ValidationResult;
+import dev.steward.policy.PolicyFacade.ValidationResult;
 import dev.steward.kernel.events.AggregateEvents;
 import dev.steward.policy.application.ValidationRunReads;
 import dev.steward.policy.domain.ValidationRun;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.kernel.CodedException;
 import dev.steward.kernel.KernelErrorCode;
-import dev.steward.policy.ActivatePolicy;
-import dev.steward.policy.ActivationEventView;
+import dev.steward.policy.ActivationFacade.ActivatePolicy;
+import dev.steward.policy.ActivationFacade.ActivationEventView;
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyFacade;
-import dev.steward.policy.RollbackActivation;
-import dev.steward.policy.UpsertPolicyVariant;
+import dev.steward.policy.ActivationFacade.RollbackActivation;
+import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.WorldFacade;
 import java.util.ArrayList;
 import java.util.List;

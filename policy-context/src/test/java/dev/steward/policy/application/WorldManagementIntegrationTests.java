@@ -3,14 +3,14 @@ package dev.steward.policy.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyException;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,8 +2,8 @@ package dev.steward.policy.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.policy.PolicyChange;
-import dev.steward.policy.PolicyChange.Op;
+import dev.steward.policy.PolicyFacade.PolicyChange;
+import dev.steward.policy.PolicyFacade.PolicyChange.Op;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

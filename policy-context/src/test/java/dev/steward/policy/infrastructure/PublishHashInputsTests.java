@@ -3,7 +3,7 @@ package dev.steward.policy.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.domain.ExportArtifact;
 import dev.steward.policy.domain.PublishManifest;
 import java.nio.charset.StandardCharsets;

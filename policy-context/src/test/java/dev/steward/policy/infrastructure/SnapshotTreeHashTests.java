@@ -3,9 +3,9 @@ package dev.steward.policy.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.steward.policy.PolicyHashSnapshot.Directory;
-import dev.steward.policy.PolicyHashSnapshot.File;
-import dev.steward.policy.PolicyVariantView;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.Directory;
+import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.File;
+import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.domain.SnapshotTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.steward.app.graphql.policy;
 
 import dev.steward.app.security.Role;
 import dev.steward.policy.PolicyStatus;
-import dev.steward.policy.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

@@ -8,11 +8,11 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import dev.steward.app.security.CurrentPrincipal;
 import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.kernel.events.LogEntry;
-import dev.steward.policy.UpdateWorld;
+import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
-import dev.steward.policy.WorldView;
+import dev.steward.policy.WorldFacade.WorldView;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ class PolicyGraphQlController {
 	WorldPayload createWorld(@Argument CreateWorldInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.create(new CreateWorld(input.id(), input.name(), input.description(),
-				input.active(), jsonObject(input.config()), actor)));
+				input.active(), input.config(), actor)));
 	}
 
 	@MutationMapping
@@ -65,7 +65,7 @@ class PolicyGraphQlController {
 	WorldPayload updateWorld(@Argument UpdateWorldInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return new WorldPayload(worlds.update(new UpdateWorld(input.id(), input.name(), input.description(),
-				input.active(), input.config() == null ? null : jsonObject(input.config()), input.expectedVersion(),
+				input.active(), input.config(), input.expectedVersion(),
 				actor)));
 	}
 
@@ -76,17 +76,6 @@ class PolicyGraphQlController {
 			throw new InvalidArgumentError("after must not be negative");
 		}
 		return events.stream("policy", after);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> jsonObject(@Nullable Object config) {
-		if (config == null) {
-			return Map.of();
-		}
-		if (config instanceof Map<?, ?> map) {
-			return (Map<String, Object>) map;
-		}
-		throw new InvalidArgumentError("config must be a JSON object");
 	}
 
 	record CreateWorldInput(String id, String name, String description, boolean active, @Nullable Object config) {

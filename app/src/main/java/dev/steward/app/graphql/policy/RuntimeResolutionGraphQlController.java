@@ -2,9 +2,9 @@ package dev.steward.app.graphql.policy;
 
 import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
-import dev.steward.policy.EffectiveAxisBundle;
-import dev.steward.policy.EffectiveImagePolicyBundle;
-import dev.steward.policy.EffectivePromptTemplate;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveAxisBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectiveImagePolicyBundle;
+import dev.steward.policy.RuntimeResolutionFacade.EffectivePromptTemplate;
 import dev.steward.policy.RuntimeResolutionFacade;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,5 +1,7 @@
 package dev.steward.app.graphql.schema;
 
+import graphql.schema.FieldCoordinates;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,10 +28,26 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
 
 	private void keep(SchemaReport schemaReport) {
 		report.set(schemaReport);
-		if (!schemaReport.unmappedFields().isEmpty() || !schemaReport.unmappedRegistrations().isEmpty()
+		if (!unmappedFields(schemaReport).isEmpty() || !schemaReport.unmappedRegistrations().isEmpty()
 				|| !schemaReport.unmappedArguments().isEmpty()) {
 			LOG.warn("GraphQL schema has gaps: {}", schemaReport);
 		}
+	}
+
+	/**
+	 * The fields nothing serves. A connection's {@code edges} and {@code pageInfo} are not among them: Spring for
+	 * GraphQL builds every connection from the page a controller returns, which the inspection does not see.
+	 */
+	public List<FieldCoordinates> unmappedFields() {
+		return unmappedFields(report());
+	}
+
+	private static List<FieldCoordinates> unmappedFields(SchemaReport report) {
+		return report.unmappedFields()
+			.stream()
+			.filter(field -> !(field.getTypeName().endsWith("Connection")
+					&& (field.getFieldName().equals("edges") || field.getFieldName().equals("pageInfo"))))
+			.toList();
 	}
 
 	/** The report, once the schema has been built. */

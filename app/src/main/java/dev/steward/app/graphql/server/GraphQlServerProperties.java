@@ -28,7 +28,7 @@ record GraphQlServerProperties(@DefaultValue("16384") int maxDocumentSize, @Defa
 		@DefaultValue("2000") int maxCost, @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
 		@DefaultValue("true") boolean introspection, @DefaultValue("true") boolean graphiqlEnabled,
 		@DefaultValue("100") int maxFragments, @DefaultValue("5000") int maxSelections,
-		@DefaultValue("1048576") int maxRequestSize, @DefaultValue("65536") int maxMessageSize) {
+		@DefaultValue("4194304") int maxRequestSize, @DefaultValue("65536") int maxMessageSize) {
 
 	GraphQlServerProperties {
 		requirePositive("max-document-size", maxDocumentSize);

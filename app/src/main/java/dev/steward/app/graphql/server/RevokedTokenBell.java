@@ -1,5 +1,7 @@
 package dev.steward.app.graphql.server;
 
+import dev.steward.app.security.ApiTokens;
+import org.springframework.transaction.event.TransactionalEventListener;
 import dev.steward.app.events.DoorbellSignal;
 import dev.steward.app.security.BearerTokens;
 import org.slf4j.Logger;
@@ -34,11 +36,24 @@ class RevokedTokenBell implements DoorbellSignal {
 
 	@Override
 	public void rang(String argument) {
-		checks.schedule(() -> {
-			int closed = connections.closeWhere(attributes -> attributes
-				.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),
-					CloseCodes.TOKEN_REVOKED);
-			LOG.info("Token {} revoked: closed {} WebSocket connection(s) that used it", argument, closed);
-		});
+		checks.schedule(() -> closeRevoked(argument));
+	}
+
+	/**
+	 * A revocation on this instance closes its connections as soon as it commits, before the revoking request is
+	 * answered, rather than when the doorbell comes round.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ApiTokens.TokenRevoked revoked) {
+		closeRevoked(revoked.id().toString());
+	}
+
+	private void closeRevoked(String tokenId) {
+		int closed = connections.closeWhere(attributes -> attributes
+			.get(BearerTokens.SESSION_ATTRIBUTE) instanceof String token && tokens.authenticate(token).isEmpty(),
+				CloseCodes.TOKEN_REVOKED);
+		if (closed > 0) {
+			LOG.info("Token {} revoked: closed {} WebSocket connection(s) that used it", tokenId, closed);
+		}
 	}
 }

@@ -4,7 +4,7 @@ import dev.steward.app.security.RequiresRole;
 import dev.steward.app.security.Role;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.PublishArtifact;
+import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.steward.app.graphql.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.security.Role;
-import dev.steward.policy.PolicyTypeView;
+import dev.steward.policy.PolicyFacade.PolicyTypeView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

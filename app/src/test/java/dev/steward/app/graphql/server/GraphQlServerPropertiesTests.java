@@ -22,7 +22,7 @@ class GraphQlServerPropertiesTests {
 
 		assertThat(properties)
 			.isEqualTo(new GraphQlServerProperties(16384, 12, 2000, 30, Duration.ofSeconds(30), true, true, 100, 5000,
-					1048576, 65536));
+					4194304, 65536));
 	}
 
 	@Test
@@ -36,7 +36,7 @@ class GraphQlServerPropertiesTests {
 
 		assertThat(properties)
 			.isEqualTo(new GraphQlServerProperties(1000, 5, 100, 0, Duration.ofSeconds(2), false, false, 100,
-					5000, 1048576, 65536));
+					5000, 4194304, 65536));
 	}
 
 	@Test

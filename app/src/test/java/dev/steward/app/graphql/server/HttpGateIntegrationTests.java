@@ -135,7 +135,7 @@ class HttpGateIntegrationTests {
 
 	@Test // GH-9
 	void refusesABodyLargerThanTheLimit() {
-		byte[] body = ("{\"query\":\"{ me { name } }\",\"variables\":{\"x\":\"" + "x".repeat(1 << 20) + "\"}}")
+		byte[] body = ("{\"query\":\"{ me { name } }\",\"variables\":{\"x\":\"" + "x".repeat(4 << 20) + "\"}}")
 			.getBytes();
 
 		Answer answer = send("POST", "/graphql", "application/json", body);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.RawGraphQlWebSocket;
 import dev.steward.kernel.events.EventLog;
-import dev.steward.policy.CreateWorld;
+import dev.steward.policy.WorldFacade.CreateWorld;
 import dev.steward.policy.WorldFacade;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

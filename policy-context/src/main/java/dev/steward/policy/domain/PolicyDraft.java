@@ -1,4 +1,6 @@
-package dev.steward.policy;
+package dev.steward.policy.domain;
+
+import dev.steward.policy.PolicyId;
 
 import dev.steward.kernel.CanonicalCbor;
 import java.util.Collections;
