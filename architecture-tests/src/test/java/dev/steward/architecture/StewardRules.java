@@ -251,10 +251,10 @@ final class StewardRules {
 	 */
 	static ArchRule operationsDeclareWhoMayRunThem(String root) {
 		DescribedPredicate<JavaMethod> graphQlMapping = DescribedPredicate.describe("GraphQL mappings",
-				method -> method.getOwner().getPackageName().startsWith(root + ".app")
+				method -> inPackage(method.getOwner(), root + ".app")
 						&& (annotatedWith(method, SchemaMapping.class) || annotatedWith(method, BatchMapping.class)));
 		DescribedPredicate<JavaMethod> httpHandler = DescribedPredicate.describe("HTTP handlers",
-				method -> method.getOwner().getPackageName().startsWith(root + ".app.http")
+				method -> inPackage(method.getOwner(), root + ".app.http")
 						&& annotatedWith(method, RequestMapping.class));
 		ArchCondition<JavaMethod> declaresPreAuthorize = new ArchCondition<>(
 				"declare @PreAuthorize, directly, through a meta-annotation or on their class") {
@@ -271,6 +271,10 @@ final class StewardRules {
 		return methods().that(graphQlMapping.or(httpHandler))
 			.should(declaresPreAuthorize)
 			.as("every GraphQL mapping and HTTP handler of the app declares who may run it");
+	}
+
+	private static boolean inPackage(JavaClass type, String packageName) {
+		return type.getPackageName().equals(packageName) || type.getPackageName().startsWith(packageName + ".");
 	}
 
 	private static boolean annotatedWith(CanBeAnnotated element, Class<? extends Annotation> annotation) {
