@@ -14,6 +14,7 @@ import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFacade.PolicyTypeView;
 import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.PolicyLayer;
 import dev.steward.policy.PolicySnapshotFacade;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import java.time.Instant;
@@ -165,8 +166,8 @@ class PolicyInsightsGraphQlControllerTests {
 	}
 
 	private static List<PolicyTypeView> types() {
-		return List.of(new PolicyTypeView("tone", "content", false, Map.of()),
-				new PolicyTypeView("prompt_template", "content", true, null));
+		return List.of(new PolicyTypeView("tone", PolicyLayer.CONTENT, false, Map.of()),
+				new PolicyTypeView("prompt_template", PolicyLayer.CONTENT, true, null));
 	}
 
 	private static PolicyVariantView variant(Map<String, Object> content) {

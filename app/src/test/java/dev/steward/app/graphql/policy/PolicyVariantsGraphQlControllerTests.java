@@ -34,6 +34,8 @@ import dev.steward.policy.PolicyFacade.RegisterPolicyType;
 import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
 import dev.steward.policy.PolicyFacade.ValidatePolicyVariant;
 import dev.steward.policy.PolicyFacade.ValidationResult;
+import dev.steward.policy.PolicyLayer;
+import dev.steward.policy.PolicyStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +108,7 @@ class PolicyVariantsGraphQlControllerTests {
 	}
 
 	@Test
-	void filtersPoliciesWithTheStatusInTheContextsForm() {
+	void filtersPoliciesByTypeNamespaceAndStatus() {
 		given(policies.list(any(), any(), any(int.class))).willReturn(new Page<>(List.of(), false, false));
 
 		callers.as("vera", Role.VIEWER)
@@ -118,7 +120,7 @@ class PolicyVariantsGraphQlControllerTests {
 			.entityList(Object.class)
 			.hasSize(0);
 
-		verify(policies).list(new PolicyFilter("prompt_template", "greeting", "active"), null, 5);
+		verify(policies).list(new PolicyFilter("prompt_template", "greeting", PolicyStatus.ACTIVE), null, 5);
 	}
 
 	@Test
@@ -211,9 +213,9 @@ class PolicyVariantsGraphQlControllerTests {
 	}
 
 	@Test
-	void servesPolicyTypeLayersInSchemaForm() {
-		given(policies.policyTypes()).willReturn(List.of(new PolicyTypeView("prompt_template", "content", true, null),
-				new PolicyTypeView("image_bundle", "runtime_bundle", false, Map.of("type", "object"))));
+	void servesPolicyTypesWithTheirLayers() {
+		given(policies.policyTypes()).willReturn(List.of(new PolicyTypeView("prompt_template", PolicyLayer.CONTENT, true, null),
+				new PolicyTypeView("image_bundle", PolicyLayer.RUNTIME_BUNDLE, false, Map.of("type", "object"))));
 
 		var response = callers.as("vera", Role.VIEWER).documentName("policyTypes").execute();
 
@@ -227,7 +229,7 @@ class PolicyVariantsGraphQlControllerTests {
 	@Test
 	void registersAPolicyTypeAsTheCallingAdminWithItsIdempotencyKey() {
 		given(policies.registerPolicyType(any()))
-			.willReturn(new PolicyTypeView("tone", "content", false, Map.of("type", "object")));
+			.willReturn(new PolicyTypeView("tone", PolicyLayer.CONTENT, false, Map.of("type", "object")));
 
 		var response = callers.as("root", Role.ADMIN)
 			.documentName("registerPolicyType")
@@ -236,7 +238,7 @@ class PolicyVariantsGraphQlControllerTests {
 			.execute();
 
 		verify(policies).registerPolicyType(
-				new RegisterPolicyType("tone", "CONTENT", Map.of("type", "object"), "root", "key-1"));
+				new RegisterPolicyType("tone", PolicyLayer.CONTENT, Map.of("type", "object"), "root", "key-1"));
 		response.path("registerPolicyType.policyType.name").entity(String.class).isEqualTo("tone");
 		response.path("registerPolicyType.policyType.layer").entity(String.class).isEqualTo("CONTENT");
 	}
@@ -267,7 +269,7 @@ class PolicyVariantsGraphQlControllerTests {
 	}
 
 	@Test
-	void upsertsAVariantAsTheCallingAuthorWithTheStatusInTheContextsForm() {
+	void upsertsAVariantAsTheCallingAuthorWithItsIdempotencyKey() {
 		given(policies.upsert(any())).willReturn(variant("formal", "draft"));
 
 		var response = callers.as("ada", Role.AUTHOR)
@@ -276,8 +278,8 @@ class PolicyVariantsGraphQlControllerTests {
 					"content", Map.of("text", "Hello"), "expectedVersion", 4, "idempotencyKey", "upsert-1"))
 			.execute();
 
-		verify(policies).upsert(new UpsertPolicyVariant(PROMPT, "formal", "1.0", 2, "draft", Map.of("text", "Hello"),
-				4L, "ada", "upsert-1"));
+		verify(policies).upsert(new UpsertPolicyVariant(PROMPT, "formal", "1.0", 2, PolicyStatus.DRAFT,
+				Map.of("text", "Hello"), 4L, "ada", "upsert-1"));
 		response.path("upsertPolicyVariant.variant.id").entity(String.class).isEqualTo(PROMPT + "@formal");
 		response.path("upsertPolicyVariant.variant.status").entity(String.class).isEqualTo("DRAFT");
 		response.path("upsertPolicyVariant.variant.version").entity(Long.class).isEqualTo(5L);
@@ -335,7 +337,7 @@ class PolicyVariantsGraphQlControllerTests {
 					"validate-1"))
 			.execute();
 
-		verify(policies).validate(new ValidatePolicyVariant(PROMPT, "formal", "1.1", 3, "candidate",
+		verify(policies).validate(new ValidatePolicyVariant(PROMPT, "formal", "1.1", 3, PolicyStatus.CANDIDATE,
 				Map.of("text", "Hi"), "ada", "validate-1"));
 		response.path("validatePolicyVariant.id").entity(String.class).isEqualTo("8");
 		response.path("validatePolicyVariant.valid").entity(Boolean.class).isEqualTo(true);
