@@ -1,5 +1,8 @@
 package dev.steward.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -47,6 +50,25 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule the_domain_depends_only_on_what_it_may = StewardRules.domainDependsOnlyOnWhatItMay(ROOT,
 			DomainExemptions.TEMPORARY);
+
+	@ArchTest
+	static final ArchRule the_domain_does_not_use_the_views_its_context_publishes = StewardRules
+		.domainDoesNotUsePublishedViews(ROOT, DomainExemptions.PUBLISHED_VIEWS);
+
+	/** The exemptions only ever shrink: one whose use is gone must be dropped, not left to excuse a new one. */
+	@ArchTest
+	static void every_exempted_use_of_a_published_view_is_still_there(JavaClasses classes) {
+		for (StewardRules.TemporaryExemption exemption : DomainExemptions.PUBLISHED_VIEWS) {
+			boolean used = classes.stream()
+				.filter(type -> type.getName().equals(exemption.originClass())
+						|| type.getName().startsWith(exemption.originClass() + "$"))
+				.flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+				.anyMatch(dependency -> dependency.getTargetClass().getName().equals(exemption.targetClass()));
+			assertThat(used).as("%s still uses %s; if not, drop its exemption", exemption.originClass(),
+					exemption.targetClass())
+				.isTrue();
+		}
+	}
 
 	@ArchTest
 	static final ArchRule application_does_not_depend_on_infrastructure = StewardRules

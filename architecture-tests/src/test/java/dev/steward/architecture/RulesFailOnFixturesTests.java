@@ -128,6 +128,33 @@ class RulesFailOnFixturesTests {
 	}
 
 	@Test
+	void reportsTheDomainUsingAPublishedViewOrPageItemButNotTheIdsAndCommands() {
+		List<String> violations = violations(StewardRules.domainDoesNotUsePublishedViews(root("views"), List.of()),
+				"views");
+
+		assertThat(violations).hasSize(3)
+			.noneSatisfy(violation -> assertThat(violation).containsAnyOf("OrderFacade$PlaceOrder", "OrderId>"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("Order.view()")
+			.contains("has return type <" + root("views") + ".shop.OrderFacade$OrderView>"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("Order.view()")
+			.contains("calls constructor <" + root("views") + ".shop.OrderFacade$OrderView.<init>"));
+		assertThat(violations).anySatisfy(violation -> assertThat(violation).contains("Shelf.rows")
+			.contains("depends on component type <" + root("views") + ".shop.OrderFacade$OrderRow>"));
+	}
+
+	@Test
+	void domainViewsRuleExemptsOnlyTheExactUseNamed() {
+		StewardRules.TemporaryExemption shelf = new StewardRules.TemporaryExemption(
+				root("views") + ".shop.domain.Shelf", root("views") + ".shop.OrderFacade$OrderRow", "fixture");
+
+		List<String> violations = violations(
+				StewardRules.domainDoesNotUsePublishedViews(root("views"), List.of(shelf)), "views");
+
+		assertThat(violations).hasSize(2)
+			.allSatisfy(violation -> assertThat(violation).contains("Order.view()").contains("OrderFacade$OrderView"));
+	}
+
+	@Test
 	void reportsJdbcInTheDomainButNotMappingAnnotations() {
 		List<String> violations = violations(StewardRules.domainIsFreeOfFrameworks(root("domain")), "domain");
 

@@ -185,6 +185,22 @@ final class StewardRules {
 								.or(exempted(exemptions)))));
 	}
 
+	/**
+	 * The domain of a context does not use the views its context publishes: the records nested in a root package
+	 * {@code *Facade} whose name ends in {@code View}, and every root package type that is {@code Keyed} (a page's
+	 * items). Views are what the application layer maps the domain to for clients; a domain that builds them can
+	 * no longer change without changing the published API. Its ids, status and events remain the domain's to use.
+	 * @param exemptions uses tolerated for now, each named by its exact origin class and target view
+	 */
+	static ArchRule domainDoesNotUsePublishedViews(String root, List<TemporaryExemption> exemptions) {
+		return new PerContextRule(root, "the domain does not use the views its context publishes",
+				(context, contexts) -> classes().that()
+					.resideInAPackage(root + "." + context + ".domain..")
+					.should(ArchConditions.onlyHaveDependenciesWhere(
+							not(Dependency.Predicates.dependencyTarget(publishedViews(root, context)))
+								.or(exempted(exemptions)))));
+	}
+
 	/** A dependency of a domain class that the allowlist tolerates for now, and why. */
 	record TemporaryExemption(String originClass, String targetClass, String reason) {
 	}
@@ -235,10 +251,10 @@ final class StewardRules {
 	 */
 	static ArchRule operationsDeclareWhoMayRunThem(String root) {
 		DescribedPredicate<JavaMethod> graphQlMapping = DescribedPredicate.describe("GraphQL mappings",
-				method -> method.getOwner().getPackageName().startsWith(root + ".app")
+				method -> inPackage(method.getOwner(), root + ".app")
 						&& (annotatedWith(method, SchemaMapping.class) || annotatedWith(method, BatchMapping.class)));
 		DescribedPredicate<JavaMethod> httpHandler = DescribedPredicate.describe("HTTP handlers",
-				method -> method.getOwner().getPackageName().startsWith(root + ".app.http")
+				method -> inPackage(method.getOwner(), root + ".app.http")
 						&& annotatedWith(method, RequestMapping.class));
 		ArchCondition<JavaMethod> declaresPreAuthorize = new ArchCondition<>(
 				"declare @PreAuthorize, directly, through a meta-annotation or on their class") {
@@ -255,6 +271,10 @@ final class StewardRules {
 		return methods().that(graphQlMapping.or(httpHandler))
 			.should(declaresPreAuthorize)
 			.as("every GraphQL mapping and HTTP handler of the app declares who may run it");
+	}
+
+	private static boolean inPackage(JavaClass type, String packageName) {
+		return type.getPackageName().equals(packageName) || type.getPackageName().startsWith(packageName + ".");
 	}
 
 	private static boolean annotatedWith(CanBeAnnotated element, Class<? extends Annotation> annotation) {
@@ -284,6 +304,21 @@ final class StewardRules {
 			.or(resideInAnyPackage("org.jmolecules..", "org.jspecify..", root + ".kernel..", context(root, context)))
 			.or(spring)
 			.as("the JDK, jMolecules, jspecify, the kernel, the context itself or Spring's mapping annotations");
+	}
+
+	/** The views of a context's published API: {@code *View} records of its facades, and its {@code Keyed} types. */
+	private static DescribedPredicate<JavaClass> publishedViews(String root, String context) {
+		String api = root + "." + context;
+		String keyed = root + ".kernel.Keyed";
+		return DescribedPredicate.describe("views published by " + api, type -> {
+			if (!type.getPackageName().equals(api)) {
+				return false;
+			}
+			boolean facadeView = type.getSimpleName().endsWith("View") && type.getEnclosingClass()
+				.map(outer -> outer.isInterface() && outer.getSimpleName().endsWith("Facade"))
+				.orElse(false);
+			return facadeView || type.getAllRawInterfaces().stream().anyMatch(face -> face.getName().equals(keyed));
+		});
 	}
 
 	private static DescribedPredicate<Dependency> exempted(List<TemporaryExemption> exemptions) {

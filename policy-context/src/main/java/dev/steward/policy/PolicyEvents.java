@@ -78,7 +78,8 @@ public final class PolicyEvents {
 			return Optional.empty();
 		}
 		Map<String, Object> payload = entry.payload();
-		return Optional.of(new PolicyTypeView((String) payload.get("name"), (String) payload.get("layer"), false,
+		return Optional.of(new PolicyTypeView((String) payload.get("name"),
+				PolicyLayer.valueOf(((String) payload.get("layer")).toUpperCase(java.util.Locale.ROOT)), false,
 				(Map<String, Object>) payload.get("json_schema")));
 	}
 

@@ -74,7 +74,7 @@ public interface PolicyFacade {
 	 * (anything else is {@code INVALID_ARGUMENT}). With an {@code idempotencyKey}, the same request again returns the first one's answer and appends nothing.
 	 */
 	public record UpsertPolicyVariant(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, @Nullable Long expectedVersion, String actor,
+			PolicyStatus status, Object content, @Nullable Long expectedVersion, String actor,
 			@Nullable String idempotencyKey) {
 
 		public UpsertPolicyVariant {
@@ -82,7 +82,7 @@ public interface PolicyFacade {
 		}
 
 		public UpsertPolicyVariant(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, @Nullable Long expectedVersion, String actor) {
+			PolicyStatus status, Object content, @Nullable Long expectedVersion, String actor) {
 			this(policyId, variant, schemaVersion, policyVersion, status, content, expectedVersion, actor, null);
 		}
 	}
@@ -90,7 +90,7 @@ public interface PolicyFacade {
 	/** Validate a variant without storing it; the run is recorded. {@code actor} is the authenticated principal. {@code content} is a JSON object
 	 * (anything else is {@code INVALID_ARGUMENT}). With an {@code idempotencyKey}, the same request again returns the first one's answer and appends nothing. */
 	public record ValidatePolicyVariant(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, String actor,
+			PolicyStatus status, Object content, String actor,
 			@Nullable String idempotencyKey) {
 
 		public ValidatePolicyVariant {
@@ -98,7 +98,7 @@ public interface PolicyFacade {
 		}
 
 		public ValidatePolicyVariant(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, String actor) {
+			PolicyStatus status, Object content, String actor) {
 			this(policyId, variant, schemaVersion, policyVersion, status, content, actor, null);
 		}
 	}
@@ -108,20 +108,20 @@ public interface PolicyFacade {
 	 * {@code composite} (its content holds references to layer-1 variants) or {@code runtime_bundle}. {@code actor}
 	 * is the authenticated principal.
 	 */
-	public record RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor,
+	public record RegisterPolicyType(String name, PolicyLayer layer, Map<String, Object> jsonSchema, String actor,
 			@Nullable String idempotencyKey) {
 
 		public RegisterPolicyType {
 			IdempotencyKeys.check(idempotencyKey);
 		}
 
-		public RegisterPolicyType(String name, String layer, Map<String, Object> jsonSchema, String actor) {
+		public RegisterPolicyType(String name, PolicyLayer layer, Map<String, Object> jsonSchema, String actor) {
 			this(name, layer, jsonSchema, actor, null);
 		}
 	}
 
 	/** Exact-match filters for listing policies; a null field matches everything. */
-	public record PolicyFilter(@Nullable String policyType, @Nullable String namespace, @Nullable String status) {
+	public record PolicyFilter(@Nullable String policyType, @Nullable String namespace, @Nullable PolicyStatus status) {
 
 		public static PolicyFilter none() {
 			return new PolicyFilter(null, null, null);
@@ -172,7 +172,7 @@ public interface PolicyFacade {
 	}
 
 	/** A policy type: built in, or registered at runtime with a JSON Schema for its content. */
-	public record PolicyTypeView(String name, String layer, boolean builtIn, @Nullable Map<String, Object> jsonSchema) {
+	public record PolicyTypeView(String name, PolicyLayer layer, boolean builtIn, @Nullable Map<String, Object> jsonSchema) {
 	}
 
 	/** The changes that turn variant {@code from} of a policy into variant {@code to}, in path order. */

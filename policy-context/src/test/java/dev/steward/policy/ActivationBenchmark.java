@@ -81,7 +81,7 @@ public class ActivationBenchmark {
 		String policyWithTwoVariants() {
 			String policy = "prompt:bench" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
 			for (int version = 1; version <= 2; version++) {
-				policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, "draft",
+				policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, PolicyStatus.DRAFT,
 						Map.of("text", "hello " + version), null, "bench"));
 			}
 			return policy;

@@ -76,6 +76,7 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 				security.setAuthentication(SecurityConfiguration.authentication(principal, token));
 			});
 		}
+		// the key under which context propagation's security accessor carries the SecurityContext
 		return chain.next(request).contextWrite(Context.of(SecurityContext.class.getName(), security));
 	}
 

@@ -1,9 +1,9 @@
 package dev.steward.testing;
 
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -12,6 +12,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Points the {@code spring.datasource.*} settings of every Spring test context at {@link TestPostgres}'s
  * database. Registered in {@code META-INF/spring.factories}, so a test only needs this module on its classpath.
+ * The database is made when a setting is first read, so a context that never reads one (a GraphQL slice) never
+ * touches PostgreSQL.
  */
 public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -25,12 +27,36 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			TestPostgres.Database database = TestPostgres.database();
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("stewardTestPostgres",
-						Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
-								database.username(), "spring.datasource.password", database.password())));
+			context.getEnvironment().getPropertySources().addFirst(new DataSourceProperties());
+		}
+	}
+
+	/** The test database's coordinates, read from {@link TestPostgres} when first asked for. */
+	private static final class DataSourceProperties extends EnumerablePropertySource<Object> {
+
+		private static final String URL = "spring.datasource.url";
+
+		private static final String USERNAME = "spring.datasource.username";
+
+		private static final String PASSWORD = "spring.datasource.password";
+
+		DataSourceProperties() {
+			super("stewardTestPostgres", new Object());
+		}
+
+		@Override
+		public String[] getPropertyNames() {
+			return new String[] { URL, USERNAME, PASSWORD };
+		}
+
+		@Override
+		public @Nullable Object getProperty(String name) {
+			return switch (name) {
+				case URL -> TestPostgres.database().url();
+				case USERNAME -> TestPostgres.database().username();
+				case PASSWORD -> TestPostgres.database().password();
+				default -> null;
+			};
 		}
 	}
 }

@@ -32,7 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.steward.policy.domain.PolicyHashes;
-import dev.steward.policy.domain.PolicyLayer;
+import dev.steward.policy.PolicyLayer;
 import dev.steward.policy.domain.PolicyType;
 import dev.steward.policy.domain.PolicyTypeRegistered;
 import dev.steward.policy.domain.PolicyTypes;
@@ -118,7 +118,7 @@ class PolicyManagement implements PolicyFacade {
 	@Override
 	public PolicyVariantView upsert(UpsertPolicyVariant command) {
 		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
-				command.schemaVersion(), command.policyVersion(), command.status(),
+				command.schemaVersion(), command.policyVersion(), command.status().code(),
 				contentLimits.check(command.content(), "content"));
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantSaved.TYPE, () -> {
 			ValidationRun run = validateAndRecord(draft, command.actor());
@@ -136,7 +136,7 @@ class PolicyManagement implements PolicyFacade {
 	@Override
 	public ValidationResult validate(ValidatePolicyVariant command) {
 		PolicyDraft draft = PolicyDraft.of(PolicyId.parse(command.policyId()), VariantName.check(command.variant()),
-				command.schemaVersion(), command.policyVersion(), command.status(),
+				command.schemaVersion(), command.policyVersion(), command.status().code(),
 				contentLimits.check(command.content(), "content"));
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyVariantValidated.TYPE,
 				() -> result(validateAndRecord(draft, command.actor())),
@@ -200,36 +200,25 @@ class PolicyManagement implements PolicyFacade {
 	@Override
 	public List<PolicyTypeView> policyTypes() {
 		List<PolicyTypeView> types = new ArrayList<>();
-		PolicyType.BUILT_INS.forEach(type -> types.add(new PolicyTypeView(type.name(), layerCode(type.layer()), true, null)));
+		PolicyType.BUILT_INS.forEach(type -> types.add(new PolicyTypeView(type.name(), type.layer(), true, null)));
 		registeredTypes.all()
-			.forEach(registered -> types.add(new PolicyTypeView(registered.name(), layerCode(registered.type().layer()),
+			.forEach(registered -> types.add(new PolicyTypeView(registered.name(), registered.type().layer(),
 					false, registered.schema())));
 		return List.copyOf(types);
 	}
 
 	@Override
 	public PolicyTypeView registerPolicyType(RegisterPolicyType command) {
-		PolicyLayer layer;
-		try {
-			layer = PolicyLayer.valueOf(command.layer().strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PolicyException(PolicyErrorCode.POLICY_TYPE_INVALID,
-					"layer must be one of: content, composite, runtime_bundle");
-		}
+		PolicyLayer layer = command.layer();
 		schemaCheck.requireValidSchema(command.jsonSchema());
 		RegisteredPolicyType registered = RegisteredPolicyType.of(command.name(), layer, command.jsonSchema());
 		return idempotent.run(command.idempotencyKey(), command.actor(), PolicyTypeRegistered.TYPE,
 				() -> transactions.execute(status -> {
 					registeredTypes.save(PolicyTypeRegistration.register(registered,
 							PolicyTypes.of(registeredTypes.all()), command.actor()));
-					return new PolicyTypeView(registered.name(), layerCode(layer), false, registered.schema());
+					return new PolicyTypeView(registered.name(), layer, false, registered.schema());
 				}), entry -> PolicyEvents.typeRegistration(entry)
 					.filter(first -> first.name().equals(registered.name())));
-	}
-
-	private static String layerCode(PolicyLayer layer) {
-		return layer.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

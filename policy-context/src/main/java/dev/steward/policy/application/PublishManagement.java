@@ -1,6 +1,7 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.PolicyEvents;
+import dev.steward.policy.PolicyStatus;
 import dev.steward.policy.ActivationFacade.ActivatePolicy;
 import dev.steward.policy.ActivationFacade;
 import dev.steward.policy.ActivationFacade.ActivationView;
@@ -233,7 +234,7 @@ class PublishManagement implements PublishFacade {
 		}
 		try {
 			policies.upsert(new UpsertPolicyVariant(variant.policyId(), name, variant.schemaVersion(),
-					variant.policyVersion(), variant.status(), variant.content(), null, actor));
+					variant.policyVersion(), PolicyStatus.parse(variant.status()), variant.content(), null, actor));
 			return new Entry(variant.policyId(), name, existing.isPresent() ? Action.UPDATED : Action.IMPORTED, null);
 		}
 		catch (PolicyException ex) {

@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.policy.PolicyLayer;
+
 import static java.util.Map.entry;
 
 import dev.steward.policy.domain.PolicyDraft;

@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.policy.PolicyLayer;
+
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import java.util.Collections;

@@ -91,7 +91,7 @@ class JdbcPolicyVariants implements VariantReads {
 		}
 		if (filter.status() != null) {
 			sql.append(" AND v.status = ?");
-			params.add(filter.status());
+			params.add(filter.status().code());
 		}
 		if (after != null) {
 			sql.append(" ").append("""

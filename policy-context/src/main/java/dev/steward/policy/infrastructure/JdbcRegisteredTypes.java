@@ -2,7 +2,7 @@ package dev.steward.policy.infrastructure;
 
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.domain.PolicyLayer;
+import dev.steward.policy.PolicyLayer;
 import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.PolicyTypeRegistration;

@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -54,7 +56,7 @@ class ActivationManagementIntegrationTests {
 		worlds.create(new CreateWorld(world, "Activation", "", true, Map.of(), "alice"));
 		policy = "prompt:ns" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
 		for (int version = 1; version <= 3; version++) {
-			policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, "draft",
+			policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, PolicyStatus.DRAFT,
 					Map.of("text", "hello " + version), null, "alice"));
 		}
 	}
@@ -111,7 +113,7 @@ class ActivationManagementIntegrationTests {
 	void refusesARollbackToAMissingEventOrOneOfAnotherPolicyOrScope() {
 		ActivationEventView v1 = activations.activate(new ActivatePolicy(world, "", policy, "v1", "op"));
 		String otherPolicy = policy.replace("greeting", "farewell");
-		policies.upsert(new UpsertPolicyVariant(otherPolicy, "v1", "1.0", 1, "draft", Map.of("text", "bye"), null, "alice"));
+		policies.upsert(new UpsertPolicyVariant(otherPolicy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of("text", "bye"), null, "alice"));
 
 		assertThatExceptionOfType(PolicyException.class)
 			.isThrownBy(() -> activations.rollback(new RollbackActivation(world, "", policy, Long.MAX_VALUE, "op")))
@@ -127,7 +129,7 @@ class ActivationManagementIntegrationTests {
 	@Test
 	void overlaysTheClientProfileOnTheWorldPerPolicy() {
 		String other = policy.replace("greeting", "farewell");
-		policies.upsert(new UpsertPolicyVariant(other, "v1", "1.0", 1, "draft", Map.of("text", "bye"), null, "alice"));
+		policies.upsert(new UpsertPolicyVariant(other, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of("text", "bye"), null, "alice"));
 		activations.activate(new ActivatePolicy(world, "", policy, "v1", "op"));
 		activations.activate(new ActivatePolicy(world, "", other, "v1", "op"));
 		activations.activate(new ActivatePolicy(world, "mobile", policy, "v3", "op"));

@@ -1,5 +1,9 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
+import dev.steward.policy.PolicyLayer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -38,7 +42,7 @@ class BuiltInTypeNamesIntegrationTests {
 
 		assertThatExceptionOfType(PolicyException.class)
 			.isThrownBy(() -> policies.registerPolicyType(
-					new RegisterPolicyType("location", "content", Map.of("type", "object"), "admin")))
+					new RegisterPolicyType("location", PolicyLayer.CONTENT, Map.of("type", "object"), "admin")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_TYPE_EXISTS))
 			.withMessageContaining("built-in");
 
@@ -46,7 +50,7 @@ class BuiltInTypeNamesIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM policy.policy_type WHERE name = 'location'").query(Long.class).single())
 			.isZero();
 		String policy = "prompt:ns" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
-		assertThat(policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, "draft", Map.of("text", "hi"),
+		assertThat(policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of("text", "hi"),
 				null, "alice")).policyId()).isEqualTo(policy);
 	}
 

@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -53,7 +55,7 @@ class IdempotentActivationIntegrationTests {
 		worlds.create(new CreateWorld(world, "Idempotent", "", true, Map.of(), "alice"));
 		policy = "prompt:ns" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
 		for (int version = 1; version <= 2; version++) {
-			policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, "draft",
+			policies.upsert(new UpsertPolicyVariant(policy, "v" + version, "1.0", version, PolicyStatus.DRAFT,
 					Map.of("text", "hello " + version), null, "alice"));
 		}
 	}
@@ -140,7 +142,9 @@ class IdempotentActivationIntegrationTests {
 			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "has space"))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.INVALID_ARGUMENT));
 		assertThatExceptionOfType(CodedException.class)
-			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "k".repeat(201)));
+			.isThrownBy(() -> new ActivatePolicy(world, "", policy, "v1", "op", "k".repeat(201)))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.INVALID_ARGUMENT))
+			.withMessage("idempotencyKey must be 1 to 200 visible ASCII characters");
 	}
 
 	private long head() {

@@ -1,5 +1,9 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyLayer;
+
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -93,7 +97,7 @@ class IdempotentMutationsIntegrationTests {
 		assertThatExceptionOfType(CodedException.class).isThrownBy(() -> policies.upsert(upsert("v2", "hello", key)))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.IDEMPOTENCY_KEY_REUSED));
 		assertThatExceptionOfType(CodedException.class)
-			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, "draft",
+			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT,
 					Map.of("text", "hello"), null, "mallory", key)))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.IDEMPOTENCY_KEY_REUSED));
 		assertThat(policies.find(policy, "v2")).isEmpty();
@@ -103,7 +107,7 @@ class IdempotentMutationsIntegrationTests {
 	void leavesAKeyUnusedWhenTheUpsertFailsSoACorrectedRetrySucceeds() {
 		String key = UUID.randomUUID().toString();
 		assertThatExceptionOfType(PolicyException.class)
-			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, "draft", Map.of(), null,
+			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of(), null,
 					"alice", key)))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_VALIDATION_ERROR));
 
@@ -116,7 +120,7 @@ class IdempotentMutationsIntegrationTests {
 	@Test
 	void answersARepeatedValidationWithTheFirstRun() {
 		String key = UUID.randomUUID().toString();
-		ValidatePolicyVariant validate = new ValidatePolicyVariant(policy, "v1", "1.0", 1, "draft", Map.of(), "alice",
+		ValidatePolicyVariant validate = new ValidatePolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of(), "alice",
 				key);
 		ValidationResult first = policies.validate(validate);
 
@@ -131,7 +135,7 @@ class IdempotentMutationsIntegrationTests {
 	void answersARepeatedTypeRegistrationWithTheFirstType() {
 		String key = UUID.randomUUID().toString();
 		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-		RegisterPolicyType register = new RegisterPolicyType(name, "content", Map.of("type", "object"), "admin", key);
+		RegisterPolicyType register = new RegisterPolicyType(name, PolicyLayer.CONTENT, Map.of("type", "object"), "admin", key);
 		PolicyTypeView first = policies.registerPolicyType(register);
 		long head = head();
 
@@ -160,7 +164,7 @@ class IdempotentMutationsIntegrationTests {
 	}
 
 	private UpsertPolicyVariant upsert(String variant, String text, String key) {
-		return new UpsertPolicyVariant(policy, variant, "1.0", 1, "draft", Map.of("text", text), null, "alice", key);
+		return new UpsertPolicyVariant(policy, variant, "1.0", 1, PolicyStatus.DRAFT, Map.of("text", text), null, "alice", key);
 	}
 
 	private String keyOf(String type) {

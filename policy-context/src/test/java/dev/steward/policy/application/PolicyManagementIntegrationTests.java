@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -60,11 +62,13 @@ class PolicyManagementIntegrationTests {
 		String id = "prompt:" + anyNamespace() + ":broken";
 
 		assertThatExceptionOfType(PolicyException.class)
-			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(id, "v1", "1.0", 0, "published",
+			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(id, "v1", " ", 0, PolicyStatus.DRAFT,
 					Map.of("text", ""), null, "alice")))
 			.satisfies(ex -> {
 				assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_VALIDATION_ERROR);
-				assertThat(ex.getMessage()).contains("; ").contains("status must be one of: draft, candidate, active, archived");
+				assertThat(ex.getMessage()).contains("; ")
+					.contains("schemaVersion must not be blank")
+					.contains("policyVersion must be 1 or more, not 0");
 			});
 		assertThat(policies.find(id, "v1")).isEmpty();
 		assertThat(policies.validationRuns(id, "v1")).singleElement().satisfies(run -> {
@@ -77,7 +81,7 @@ class PolicyManagementIntegrationTests {
 	void validatesWithoutStoring() {
 		String id = "tone_profile:" + anyNamespace() + ":terse";
 
-		ValidationResult result = policies.validate(new ValidatePolicyVariant(id, "v1", "1.0", 1, "draft",
+		ValidationResult result = policies.validate(new ValidatePolicyVariant(id, "v1", "1.0", 1, PolicyStatus.DRAFT,
 				Map.of("prompt_block", "Be brief."), "bob"));
 
 		assertThat(result.valid()).isTrue();
@@ -93,11 +97,11 @@ class PolicyManagementIntegrationTests {
 		policies.upsert(upsert(id, "v1", 1, Map.of("text", "two")));
 
 		assertThatExceptionOfType(PolicyException.class)
-			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(id, "v1", "1.0", 1, "draft",
+			.isThrownBy(() -> policies.upsert(new UpsertPolicyVariant(id, "v1", "1.0", 1, PolicyStatus.DRAFT,
 					Map.of("text", "lost"), 0L, "carol")))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.CONFLICT));
 		assertThat(policies.find(id, "v1").orElseThrow().content()).containsEntry("text", "two");
-		assertThat(policies.upsert(new UpsertPolicyVariant(id, "v1", "1.0", 1, "draft", Map.of("text", "three"), 1L,
+		assertThat(policies.upsert(new UpsertPolicyVariant(id, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of("text", "three"), 1L,
 				"carol")).version()).isEqualTo(2);
 	}
 
@@ -157,7 +161,7 @@ class PolicyManagementIntegrationTests {
 	}
 
 	static UpsertPolicyVariant upsert(String id, String variant, int policyVersion, Map<String, Object> content) {
-		return new UpsertPolicyVariant(id, variant, "1.0", policyVersion, "draft", content, null, "alice");
+		return new UpsertPolicyVariant(id, variant, "1.0", policyVersion, PolicyStatus.DRAFT, content, null, "alice");
 	}
 
 	static String anyNamespace() {

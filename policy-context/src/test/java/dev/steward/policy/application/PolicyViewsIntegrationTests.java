@@ -1,5 +1,9 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyLayer;
+
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.policy.ActivationFacade.ActivatePolicy;
@@ -51,10 +55,10 @@ class PolicyViewsIntegrationTests {
 		worlds.create(new CreateWorld(world, "Rebuilt", "", true, Map.of("ratio", 0.25, "n", 2.0), "alice"));
 		worlds.update(new UpdateWorld(world, "Rebuilt again", null, false, null, null, "bob"));
 		String policy = "prompt:ns" + suffix + ":greeting";
-		policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, "draft", Map.of("text", "hello"), null, "alice"));
-		policies.upsert(new UpsertPolicyVariant(policy, "v2", "1.0", 2, "active", Map.of("text", "hi"), null, "alice"));
-		policies.validate(new ValidatePolicyVariant(policy, "v3", "1.0", 3, "nonsense", Map.of(), "carol"));
-		policies.registerPolicyType(new RegisterPolicyType("t" + suffix.substring(0, 20), "content",
+		policies.upsert(new UpsertPolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of("text", "hello"), null, "alice"));
+		policies.upsert(new UpsertPolicyVariant(policy, "v2", "1.0", 2, PolicyStatus.ACTIVE, Map.of("text", "hi"), null, "alice"));
+		policies.validate(new ValidatePolicyVariant(policy, "v3", "1.0", 0, PolicyStatus.DRAFT, Map.of(), "carol"));
+		policies.registerPolicyType(new RegisterPolicyType("t" + suffix.substring(0, 20), PolicyLayer.CONTENT,
 				Map.of("type", "object"), "admin"));
 		ActivationEventView v1 = activations.activate(new ActivatePolicy(world, "", policy, "v1", "op"));
 		activations.activate(new ActivatePolicy(world, "web", policy, "v2", "op"));
@@ -90,7 +94,7 @@ class PolicyViewsIntegrationTests {
 	void recordsEveryValidationRunInTheLog() {
 		String policy = "prompt:ns" + UUID.randomUUID().toString().replace("-", "") + ":greeting";
 
-		policies.validate(new ValidatePolicyVariant(policy, "v1", "1.0", 1, "draft", Map.of(), "carol"));
+		policies.validate(new ValidatePolicyVariant(policy, "v1", "1.0", 1, PolicyStatus.DRAFT, Map.of(), "carol"));
 
 		List<Map<String, Object>> logged = jdbc.sql("""
 				SELECT type, subject_id, actor FROM policy.event_log

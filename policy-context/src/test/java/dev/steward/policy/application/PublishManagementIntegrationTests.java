@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -382,7 +384,7 @@ class PublishManagementIntegrationTests {
 	}
 
 	void upsert(String policyId, String variant, Map<String, Object> content) {
-		policies.upsert(new UpsertPolicyVariant(policyId, variant, "1.0", 1, "active", content, null, "alice"));
+		policies.upsert(new UpsertPolicyVariant(policyId, variant, "1.0", 1, PolicyStatus.ACTIVE, content, null, "alice"));
 	}
 
 	String newWorld() {

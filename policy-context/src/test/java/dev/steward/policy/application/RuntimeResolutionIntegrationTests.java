@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -446,7 +448,7 @@ class RuntimeResolutionIntegrationTests {
 
 	private String upsert(String policyId, String variant, Map<String, Object> content) {
 		PolicyVariantView stored = policies.upsert(new UpsertPolicyVariant(policyId, variant, "1.0",
-				Integer.parseInt(variant.substring(1)), "draft", content, null, "alice"));
+				Integer.parseInt(variant.substring(1)), PolicyStatus.DRAFT, content, null, "alice"));
 		return stored.policyId();
 	}
 

@@ -1,5 +1,7 @@
 package dev.steward.policy.application;
 
+import dev.steward.policy.PolicyStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -134,7 +136,7 @@ class SnapshotManagementIntegrationTests {
 	}
 
 	PolicyVariantView upsert(String policyId, String variant, String text) {
-		return policies.upsert(new UpsertPolicyVariant(policyId, variant, "1.0", 1, "active", Map.of("text", text),
+		return policies.upsert(new UpsertPolicyVariant(policyId, variant, "1.0", 1, PolicyStatus.ACTIVE, Map.of("text", text),
 				null, "alice"));
 	}
 

@@ -50,7 +50,8 @@ class ActivationTests {
 		Activation.Slot other = new Activation.Slot(ActivationScope.of("earth", ""), SLOT.policyId());
 
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> activation.rollbackTo(new Activation.ActivationRecord(12, other, "formal"), "op"));
+			.isThrownBy(() -> activation.rollbackTo(new Activation.ActivationRecord(12, other, "formal"), "op"))
+			.withMessage("Activation 12 is of " + other + ", not " + SLOT);
 		assertThat(activation.current()).isEqualTo("casual");
 		assertThat(events(activation)).isEmpty();
 	}

@@ -81,7 +81,8 @@ class PolicyTests {
 		PolicyDraft other = draft("casual", Map.of("text", "Hi"));
 
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> policy.saveVariant(draft("formal", Map.of("text", "Hi")), passed(other), "alice", NOW, null));
+			.isThrownBy(() -> policy.saveVariant(draft("formal", Map.of("text", "Hi")), passed(other), "alice", NOW, null))
+			.withMessageEndingWith(" judged " + ID + "@casual, not " + ID + "@formal");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.policy.PolicyLayer;
+
 import static dev.steward.policy.domain.PolicyTests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

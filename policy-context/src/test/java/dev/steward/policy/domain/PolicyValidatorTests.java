@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.policy.PolicyLayer;
+
 import static dev.steward.policy.PolicyFixtures.REFERENCED_PROMPT;
 import static dev.steward.policy.PolicyFixtures.REFERENCED_VARIANT;
 import static dev.steward.policy.PolicyFixtures.anyPolicyId;

@@ -34,12 +34,14 @@ class ValidationOutcomeTests {
 	@Test
 	void refusesAValidOutcomeWithErrors() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ValidationOutcome(true, List.of("variant must not be blank")));
+			.isThrownBy(() -> new ValidationOutcome(true, List.of("variant must not be blank")))
+			.withMessage("A valid outcome has no errors, but got [variant must not be blank]");
 	}
 
 	@Test
 	void refusesAnInvalidOutcomeWithoutErrors() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ValidationOutcome(false, List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ValidationOutcome(false, List.of()))
+			.withMessage("An invalid outcome lists at least one error");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.steward.policy.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
@@ -166,7 +167,10 @@ class NetworkntJsonSchemaCheckTests {
 
 	@Test
 	void acceptsAValidSchemaAtRegistration() {
-		check.requireValidSchema(MOOD_SCHEMA);
+		List<String> errors = check.checkSchema(MOOD_SCHEMA);
+
+		assertThat(errors).isEmpty();
+		assertThatNoException().isThrownBy(() -> check.requireValidSchema(MOOD_SCHEMA));
 	}
 
 	@Test

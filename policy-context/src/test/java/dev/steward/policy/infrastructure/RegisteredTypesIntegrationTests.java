@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.domain.PolicyLayer;
+import dev.steward.policy.PolicyLayer;
 import dev.steward.policy.domain.RegisteredPolicyType;
 import dev.steward.policy.domain.RegisteredTypes;
 import dev.steward.policy.domain.PolicyTypeRegistration;

@@ -14,6 +14,8 @@ import dev.steward.policy.ActivationFacade.ActivationReplayCheck;
 import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyFacade.PolicyDiffView;
 import dev.steward.policy.PolicyFacade;
+import dev.steward.policy.PolicyLayer;
+import dev.steward.policy.PolicyStatus;
 import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyFacade.PolicyTypeView;
@@ -70,7 +72,7 @@ class PolicyVariantsGraphQlController {
 	@RequiresRole(Role.VIEWER)
 	Page<PolicyVariantView> policies(@Argument @Nullable PolicyFilterInput filter, ScrollSubrange subrange) {
 		PolicyFilter query = filter == null ? PolicyFilter.none()
-				: new PolicyFilter(filter.policyType(), filter.namespace(), code(filter.status()));
+				: new PolicyFilter(filter.policyType(), filter.namespace(), filter.status());
 		return policies.list(query, Subranges.after(subrange), Subranges.size(subrange, 20));
 	}
 
@@ -106,17 +108,12 @@ class PolicyVariantsGraphQlController {
 				new RegisterPolicyType(input.name(), input.layer(), input.jsonSchema(), actor, input.idempotencyKey())));
 	}
 
-	@SchemaMapping(typeName = "PolicyType", field = "layer")
-	String policyTypeLayer(PolicyTypeView type) {
-		return type.layer().toUpperCase(Locale.ROOT);
-	}
-
 	@MutationMapping
 	@RequiresRole(Role.AUTHOR)
 	PolicyVariantPayload upsertPolicyVariant(@Argument UpsertPolicyVariantInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return new PolicyVariantPayload(policies.upsert(new UpsertPolicyVariant(input.policyId(), input.variant(),
-				input.schemaVersion(), input.policyVersion(), code(input.status()), input.content(),
+				input.schemaVersion(), input.policyVersion(), input.status(), input.content(),
 				input.expectedVersion(), actor, input.idempotencyKey())));
 	}
 
@@ -125,7 +122,7 @@ class PolicyVariantsGraphQlController {
 	ValidationResult validatePolicyVariant(@Argument ValidatePolicyVariantInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return policies.validate(new ValidatePolicyVariant(input.policyId(), input.variant(), input.schemaVersion(),
-				input.policyVersion(), code(input.status()), input.content(), actor, input.idempotencyKey()));
+				input.policyVersion(), input.status(), input.content(), actor, input.idempotencyKey()));
 	}
 
 	@QueryMapping
@@ -198,26 +195,22 @@ class PolicyVariantsGraphQlController {
 
 
 
-	private static @Nullable String code(@Nullable String status) {
-		return status == null ? null : status.toLowerCase(Locale.ROOT);
-	}
-
-	record RegisterPolicyTypeInput(String name, String layer, Map<String, Object> jsonSchema,
+	record RegisterPolicyTypeInput(String name, PolicyLayer layer, Map<String, Object> jsonSchema,
 			@Nullable String idempotencyKey) {
 	}
 
 	record PolicyTypePayload(PolicyTypeView policyType) {
 	}
 
-	record PolicyFilterInput(@Nullable String policyType, @Nullable String namespace, @Nullable String status) {
+	record PolicyFilterInput(@Nullable String policyType, @Nullable String namespace, @Nullable PolicyStatus status) {
 	}
 
 	record UpsertPolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
+			PolicyStatus status, Object content, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 	}
 
 	record ValidatePolicyVariantInput(String policyId, String variant, String schemaVersion, int policyVersion,
-			String status, Object content, @Nullable String idempotencyKey) {
+			PolicyStatus status, Object content, @Nullable String idempotencyKey) {
 	}
 
 	record PolicyVariantPayload(PolicyVariantView variant) {

@@ -122,6 +122,12 @@ class GraphQlServerConfiguration {
 		return new RevokedTokenBell(connections, tokens, apiTokens);
 	}
 
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	WebGraphQlInterceptor revokedTokenGuard(BearerTokens tokens, WebSocketConnections connections) {
+		return new RevokedTokenGuard(tokens, connections);
+	}
+
 	/** Replaces Spring Boot's graphql-ws handler with one held to the protocol. */
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,

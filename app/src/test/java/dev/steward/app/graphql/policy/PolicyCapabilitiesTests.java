@@ -1,5 +1,7 @@
 package dev.steward.app.graphql.policy;
 
+import dev.steward.policy.PolicyLayer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.security.Role;
@@ -10,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class PolicyCapabilitiesTests {
 
-	static final List<PolicyTypeView> TYPES = List.of(new PolicyTypeView("prompt", "content", true, null),
-			new PolicyTypeView("sound", "content", false, Map.of("type", "object")),
-			new PolicyTypeView("axis_bundle", "runtime_bundle", true, null));
+	static final List<PolicyTypeView> TYPES = List.of(new PolicyTypeView("prompt", PolicyLayer.CONTENT, true, null),
+			new PolicyTypeView("sound", PolicyLayer.CONTENT, false, Map.of("type", "object")),
+			new PolicyTypeView("axis_bundle", PolicyLayer.RUNTIME_BUNDLE, true, null));
 
 	@Test
 	void letsAViewerWriteNothing() {

@@ -103,8 +103,8 @@ class PolicyEventsSubscriptionIntegrationTests {
 	void aWebSocketWithoutAValidTokenIsRefused() throws Exception {
 		try (PolicyEventsClient anonymous = new PolicyEventsClient(port, null, 0L);
 				PolicyEventsClient impostor = new PolicyEventsClient(port, "stw_forged", 0L)) {
-			assertThat(anonymous.failure(WAIT)).isNotNull();
-			assertThat(impostor.failure(WAIT)).isNotNull();
+			assertThat(anonymous.failure(WAIT)).as("closed as unauthenticated").hasMessageContaining("4401");
+			assertThat(impostor.failure(WAIT)).as("closed as unauthenticated").hasMessageContaining("4401");
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.steward.policy.domain;
+package dev.steward.policy;
 
 /**
  * Where a policy type sits in the layer model: layer 1 holds atomic content, layer 2 holds composites that refer
