@@ -164,8 +164,9 @@ class DashboardBrowserIntegrationTests {
 		assertThat(screen.timelineRows().get(0).getText()).contains("v1 → v2").contains("operator-");
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.activityTotal("policy") > activityBefore);
 		screen.await(DashboardScreen.PATIENCE,
-				driver -> "true".equals(driver.findElement(By.id("replay")).getAttribute("data-consistent")));
-		assertThat(browser.findElement(By.id("replay")).getText()).contains("2 events");
+				driver -> driver.findElement(By.id("replay")).getText().contains("2 events"));
+		assertThat(browser.findElement(By.id("replay")).getAttribute("data-consistent")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("replay")).getText()).contains("2 events replay to the 1 pointers");
 	}
 
 	@Test
