@@ -163,10 +163,10 @@ class DashboardBrowserIntegrationTests {
 		assertThat(screen.timelineEvents()).containsExactly(second, first);
 		assertThat(screen.timelineRows().get(0).getText()).contains("v1 → v2").contains("operator-");
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.activityTotal("policy") > activityBefore);
-		// the dashboard checks the replay a moment after an event; the check that counts both events is the one
 		screen.await(DashboardScreen.PATIENCE,
 				driver -> driver.findElement(By.id("replay")).getText().contains("2 events"));
 		assertThat(browser.findElement(By.id("replay")).getAttribute("data-consistent")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("replay")).getText()).contains("2 events replay to the 1 pointers");
 	}
 
 	@Test
