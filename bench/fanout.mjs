@@ -1,0 +1,87 @@
+// Live-feed fan-out: CONNECTIONS graphql-ws connections, each with SUBS subscriptions to policyEvents, while a
+// writer creates worlds at RATE per second for SECONDS. Every event is matched to the moment its mutation was
+// answered (the commit); prints delivered/expected, latency percentiles from that answer to receipt, and the heap.
+const [base, token, connections = '100', subs = '2', rate = '20', seconds = '10'] = process.argv.slice(2);
+const http = `${base}/graphql`;
+const wsUrl = http.replace(/^http/, 'ws');
+const run = `fanout-${Date.now()}`;
+
+function connect() {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } }));
+    socket.onerror = (event) => reject(new Error(`WebSocket failed: ${event.message ?? event.type}`));
+    socket.onmessage = (message) => {
+      const frame = JSON.parse(message.data);
+      if (frame.type === 'connection_ack') {
+        resolve(socket);
+      }
+    };
+  });
+}
+
+const answered = new Map(); // world id -> time its mutation was answered
+const latencies = [];
+let received = 0;
+let closed = 0;
+const sockets = [];
+for (let c = 0; c < Number(connections); c++) {
+  const socket = await connect();
+  socket.onclose = () => closed++;
+  socket.onmessage = (message) => {
+    const now = performance.now();
+    const frame = JSON.parse(message.data);
+    if (frame.type !== 'next') {
+      return;
+    }
+    const id = frame.payload?.data?.policyEvents?.subjectId;
+    if (!id?.startsWith(run)) {
+      return;
+    }
+    received++;
+    const at = answered.get(id);
+    latencies.push(at === undefined ? 0 : Math.max(0, now - at));
+  };
+  for (let s = 0; s < Number(subs); s++) {
+    socket.send(JSON.stringify({ id: `s${s}`, type: 'subscribe',
+      payload: { query: 'subscription { policyEvents { sequence subjectId type } }' } }));
+  }
+  sockets.push(socket);
+}
+await new Promise((resolve) => setTimeout(resolve, 1000));
+
+const total = Number(rate) * Number(seconds);
+const started = performance.now();
+const writes = [];
+for (let i = 0; i < total; i++) {
+  const due = started + (i * 1000) / Number(rate);
+  const wait = due - performance.now();
+  if (wait > 0) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  const id = `${run}-${i}`;
+  writes.push(fetch(http, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'mutation($id: ID!) { createWorld(input: {id: $id, name: "Fan-out"}) { world { id } } }',
+      variables: { id } }) }).then(async (response) => {
+    await response.text();
+    answered.set(id, performance.now());
+  }));
+}
+await Promise.all(writes);
+const expected = total * Number(connections) * Number(subs);
+const deadline = performance.now() + 30000;
+while (received < expected && performance.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+const metrics = await (await fetch(`${base}/actuator/prometheus`)).text();
+const heap = metrics.split('\n').filter((line) => line.startsWith('jvm_memory_used_bytes') && line.includes('area="heap"'))
+  .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+latencies.sort((a, b) => a - b);
+const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] : 0).toFixed(1);
+console.log(JSON.stringify({ subscriptions: Number(connections) * Number(subs), connections: Number(connections),
+  eventsPerSecond: Number(rate), events: total, delivered: received, expected, closedConnections: closed,
+  p50: Number(pct(0.5)), p99: Number(pct(0.99)), max: Number(pct(1)), heapUsedMiB: Math.round(heap / 1048576) }));
+for (const socket of sockets) {
+  socket.close();
+}
+process.exit(0);
