@@ -24,7 +24,17 @@ TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 WORK="$HERE/.last-run"
 rm -rf "$WORK" && mkdir -p "$WORK"
 PID=""
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true' EXIT
+cleanup() {
+  if [ -n "$PID" ]; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  if [ -z "${BENCH_KEEP_DATABASE:-}" ]; then
+    psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" \
+      >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
 
 java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
 JAVA=""

@@ -6,6 +6,7 @@
 #   bench/run.sh                 # build Steward's jar when missing, then measure
 #   CONNECTIONS=8 SECONDS_PER_RUN=10 WARMUP=10 bench/run.sh
 #   BENCH_JAR=/elsewhere/app/target/steward-app-0.1.0-SNAPSHOT-exec.jar bench/run.sh   # another build of Steward
+#   BENCH_KEEP_DATABASE=1 bench/run.sh     # leave the database steward_bench in place afterwards
 #
 # Load generator: wrk when installed, autocannon otherwise (BENCH_LOADGEN=wrk|autocannon).
 # Needs: a local PostgreSQL that the user postgres reaches without a password (PGHOST/PGPORT/PGUSER to change),
@@ -39,6 +40,9 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  if [ -z "${BENCH_KEEP_DATABASE:-}" ] && [ -n "${DB_CREATED:-}" ]; then
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
 }
 trap cleanup EXIT
 
@@ -85,6 +89,7 @@ DO \$\$ BEGIN
 END \$\$;
 CREATE DATABASE $DB OWNER $ROLE;
 SQL
+DB_CREATED=1
 
 wait_for() {
   local what="$1" url="$2" pid="$3" log="$4"
