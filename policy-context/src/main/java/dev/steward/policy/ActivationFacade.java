@@ -109,6 +109,11 @@ public interface ActivationFacade {
 			String variant, @Nullable String replacedVariant, @Nullable Long rollbackOf, String actor,
 			Instant createdAt) implements Keyed {
 
+		/** The event's id, as clients see it: its sequence in the policy log. */
+		public String id() {
+			return Long.toString(activationEventId);
+		}
+
 		/** Activation events are listed in log order. */
 		@Override
 		public Map<String, Object> keyset() {

@@ -137,6 +137,11 @@ public interface PolicyFacade {
 			String variant, String schemaVersion, int policyVersion, String status, Map<String, Object> content,
 			String contentHash, Instant updatedAt, String updatedBy, long version) implements Keyed {
 
+		/** The variant's own id, {@code policyId@variant}. */
+		public String id() {
+			return policyId + "@" + variant;
+		}
+
 		/** Variants are listed by type, namespace and key, newest policy version first, then by name. */
 		@Override
 		public Map<String, Object> keyset() {
@@ -169,6 +174,11 @@ public interface PolicyFacade {
 	/** One recorded validation run: its verdict, every error, and who ran it when. */
 	public record ValidationResult(long validationRunId, String policyId, String variant, boolean valid,
 			List<String> errors, String contentHash, Instant validatedAt, String validatedBy) {
+
+		/** The run's id, as clients see it. */
+		public String id() {
+			return Long.toString(validationRunId);
+		}
 	}
 
 	/** A policy type: built in, or registered at runtime with a JSON Schema for its content. */

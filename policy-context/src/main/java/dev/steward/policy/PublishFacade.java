@@ -77,6 +77,11 @@ public interface PublishFacade {
 	public record PublishRunView(long publishRunId, String worldId, String clientProfile, String actor,
 			Map<String, Object> manifest, String manifestHash, String itemsHash, int itemCount, Instant createdAt) implements Keyed {
 
+		/** The run's id, as clients see it. */
+		public String id() {
+			return Long.toString(publishRunId);
+		}
+
 		/** Publish runs are listed newest first. */
 		@Override
 		public Map<String, Object> keyset() {

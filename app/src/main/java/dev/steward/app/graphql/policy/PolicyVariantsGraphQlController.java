@@ -173,24 +173,9 @@ class PolicyVariantsGraphQlController {
 		return events.<LogEntry>stream("policy", after).mapNotNull(entry -> feed.apply(entry).orElse(null));
 	}
 
-	@SchemaMapping(typeName = "PolicyVariant", field = "id")
-	String variantId(PolicyVariantView variant) {
-		return variant.policyId() + "@" + variant.variant();
-	}
-
 	@SchemaMapping(typeName = "PolicyVariant", field = "status")
 	String variantStatus(PolicyVariantView variant) {
 		return variant.status().toUpperCase(Locale.ROOT);
-	}
-
-	@SchemaMapping(typeName = "ValidationRun", field = "id")
-	String validationRunId(ValidationResult run) {
-		return Long.toString(run.validationRunId());
-	}
-
-	@SchemaMapping(typeName = "ActivationEvent", field = "id")
-	String activationEventId(ActivationEventView event) {
-		return Long.toString(event.activationEventId());
 	}
 
 

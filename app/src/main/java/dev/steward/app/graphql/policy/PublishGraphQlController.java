@@ -75,11 +75,6 @@ class PublishGraphQlController {
 				!Boolean.FALSE.equals(input.activate()), input.worldId(), input.clientProfile(), actor));
 	}
 
-	@SchemaMapping(typeName = "PublishRun", field = "id")
-	String runId(PublishRunView run) {
-		return Long.toString(run.publishRunId());
-	}
-
 	@SchemaMapping(typeName = "PublishRun", field = "artifactUrl")
 	String artifactUrl(PublishRunView run) {
 		return PublishArtifactController.path(run.publishRunId());
