@@ -83,6 +83,8 @@ class PolicyManagement implements PolicyFacade {
 
 	private final ContentLimits contentLimits;
 
+	private final PolicyValidator validator;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private final RegisteredTypes registeredTypes;
@@ -97,7 +99,7 @@ class PolicyManagement implements PolicyFacade {
 
 	PolicyManagement(Policies policies, VariantReads variants, ValidationRuns runs, ValidationRunReads runReads,
 			PolicyHashes hashes, @Qualifier("policyIdempotentCommands") IdempotentCommands idempotent,
-			ContentLimits contentLimits,
+			ContentLimits contentLimits, PolicyValidator validator,
 			RegisteredTypes registeredTypes, JsonSchemaCheck schemaCheck, PolicyViewRebuild viewRebuild,
 			PlatformTransactionManager transactions) {
 		this.policies = policies;
@@ -107,6 +109,7 @@ class PolicyManagement implements PolicyFacade {
 		this.hashes = hashes;
 		this.idempotent = idempotent;
 		this.contentLimits = contentLimits;
+		this.validator = validator;
 		this.registeredTypes = registeredTypes;
 		this.schemaCheck = schemaCheck;
 		this.transactions = new TransactionTemplate(transactions);
@@ -233,8 +236,7 @@ class PolicyManagement implements PolicyFacade {
 
 	/** Validates {@code draft} and records the run, in a transaction of its own so that a failed run stays on record. */
 	private ValidationRun validateAndRecord(PolicyDraft draft, String actor) {
-		PolicyValidator validator = new PolicyValidator(PolicyTypes.of(registeredTypes.all()), variants, schemaCheck);
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, PolicyTypes.of(registeredTypes.all()));
 		String contentHash = hashes.contentHash(draft.id(), draft.variant().strip(), draft.content());
 		return transactions.execute(status -> runs
 			.save(ValidationRun.record(runs.nextId(), draft, outcome, contentHash, actor, now())));

@@ -59,19 +59,15 @@ public class PolicyValidator {
 			entry(PolicyType.REGISTRY, (draft, errors) -> {
 			}));
 
-	private final PolicyTypes types;
-
 	private final VariantLookup variants;
 
 	private final JsonSchemaCheck schemaCheck;
 
 	/**
-	 * @param types the policy types to validate against, built in and registered
 	 * @param variants tells which variants exist, for the references of layer-2 policies
 	 * @param schemaCheck checks the content of registered types against their schemas
 	 */
-	public PolicyValidator(PolicyTypes types, VariantLookup variants, JsonSchemaCheck schemaCheck) {
-		this.types = types;
+	public PolicyValidator(VariantLookup variants, JsonSchemaCheck schemaCheck) {
 		this.variants = variants;
 		this.schemaCheck = schemaCheck;
 	}
@@ -79,17 +75,18 @@ public class PolicyValidator {
 	/**
 	 * Checks every rule the draft must follow and lists each one it breaks.
 	 *
+	 * @param types the policy types to validate against, built in and registered, as they are now
 	 * @throws PolicyException with {@link PolicyErrorCode#POLICY_TYPE_UNSUPPORTED} when the draft's type is neither
 	 * built in nor registered; no other rule is checked then
 	 */
-	public ValidationOutcome validate(PolicyDraft draft) {
+	public ValidationOutcome validate(PolicyDraft draft, PolicyTypes types) {
 		PolicyType type = types.require(draft.id().type());
 		List<String> errors = new ArrayList<>();
 
 		checkCommonFields(draft, errors);
 		checkSlotKinds(draft.content(), errors);
 		if (type.layer() == PolicyLayer.COMPOSITE) {
-			checkReferences(draft.content(), errors);
+			checkReferences(draft.content(), types, errors);
 		}
 		if (type.builtIn()) {
 			BUILT_IN_RULES.get(type).check(draft, errors);
@@ -130,7 +127,7 @@ public class PolicyValidator {
 		}
 	}
 
-	private void checkReferences(Map<String, Object> content, List<String> errors) {
+	private void checkReferences(Map<String, Object> content, PolicyTypes types, List<String> errors) {
 		if (!(content.get("references") instanceof List<?> references) || references.isEmpty()) {
 			errors.add("content.references must be a non-empty list of {policy_id, variant} objects");
 			return;
@@ -141,7 +138,7 @@ public class PolicyValidator {
 				errors.add(path + " must be an object with policy_id and variant");
 				continue;
 			}
-			Optional<PolicyId> id = referencedLayerOnePolicy(reference.get("policy_id"), path, errors);
+			Optional<PolicyId> id = referencedLayerOnePolicy(reference.get("policy_id"), path, types, errors);
 			Object variant = reference.get("variant");
 			if (!isNonEmptyString(variant)) {
 				errors.add(path + ".variant must be a non-empty string");
@@ -153,7 +150,8 @@ public class PolicyValidator {
 		}
 	}
 
-	private Optional<PolicyId> referencedLayerOnePolicy(@Nullable Object value, String path, List<String> errors) {
+	private Optional<PolicyId> referencedLayerOnePolicy(@Nullable Object value, String path, PolicyTypes types,
+			List<String> errors) {
 		if (!(value instanceof String text) || text.isBlank()) {
 			errors.add(path + ".policy_id must be a non-empty string");
 			return Optional.empty();

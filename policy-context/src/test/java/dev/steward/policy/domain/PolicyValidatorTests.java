@@ -30,8 +30,9 @@ class PolicyValidatorTests {
 
 	private final KnownVariants variants = new KnownVariants().with(REFERENCED_PROMPT, REFERENCED_VARIANT);
 
-	private final PolicyValidator validator = new PolicyValidator(PolicyTypes.builtIns(), variants,
-			CannedSchemaCheck.passing());
+	private final PolicyTypes types = PolicyTypes.builtIns();
+
+	private final PolicyValidator validator = new PolicyValidator(variants, CannedSchemaCheck.passing());
 
 	// Every policy
 
@@ -41,7 +42,7 @@ class PolicyValidatorTests {
 	void acceptsAValidDraftOfEachBuiltInType(String type) {
 		PolicyDraft draft = validDraft(type);
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome).isEqualTo(ValidationOutcome.passed());
 	}
@@ -51,7 +52,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft(anyPolicyId("widget"), Map.of("text", "hello"));
 
 		assertThatExceptionOfType(PolicyException.class)
-			.isThrownBy(() -> validator.validate(draft))
+			.isThrownBy(() -> validator.validate(draft, types))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_TYPE_UNSUPPORTED))
 			.withMessageStartingWith("Policy type widget is not supported");
 	}
@@ -61,7 +62,7 @@ class PolicyValidatorTests {
 	void rejectsABlankVariant(String variant) {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), variant, "1.0", 1, "draft", validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("variant must not be blank");
 	}
@@ -72,7 +73,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), "v1", schemaVersion, 1, "draft",
 				validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("schemaVersion must not be blank");
 	}
@@ -81,7 +82,7 @@ class PolicyValidatorTests {
 	void rejectsAPolicyVersionBelowOne() {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), "v1", "1.0", 0, "draft", validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("policyVersion must be 1 or more, not 0");
 	}
@@ -90,7 +91,7 @@ class PolicyValidatorTests {
 	void acceptsAnyPolicyVersionFromOneUp() {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), "v7", "1.0", 7, "draft", validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -100,7 +101,7 @@ class PolicyValidatorTests {
 	void rejectsAStatusOutsideTheAllowedSet(String status) {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), "v1", "1.0", 1, status, validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("status must be one of: draft, candidate, active, archived");
 	}
@@ -110,7 +111,7 @@ class PolicyValidatorTests {
 	void acceptsEachAllowedStatus(String status) {
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("prompt"), "v1", "1.0", 1, status, validContent("prompt"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -121,7 +122,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = PolicyDraft.of(outsideTheSpeciesNamespace, " ", "", 0, "retired",
 				Map.of("slot_kinds", List.of("hair", ""), "text", 42));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isFalse();
 		assertThat(outcome.errors()).containsExactly("variant must not be blank", "schemaVersion must not be blank",
@@ -137,7 +138,7 @@ class PolicyValidatorTests {
 	void acceptsSlotKindsThatAreNonEmptyStrings() {
 		PolicyDraft draft = validDraft("location", contentWith("location", "slot_kinds", List.of("sky", "ground")));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -146,7 +147,7 @@ class PolicyValidatorTests {
 	void rejectsAnEmptyListOfSlotKinds() {
 		PolicyDraft draft = validDraft("location", contentWith("location", "slot_kinds", List.of()));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.slot_kinds must be a non-empty list of non-empty strings when given");
@@ -156,7 +157,7 @@ class PolicyValidatorTests {
 	void rejectsSlotKindsThatAreNotAList() {
 		PolicyDraft draft = validDraft("manifest_bundle", contentWith("manifest_bundle", "slot_kinds", "sky"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.slot_kinds must be a non-empty list of non-empty strings when given");
@@ -166,7 +167,7 @@ class PolicyValidatorTests {
 	void rejectsSlotKindsThatAreNull() {
 		PolicyDraft draft = validDraft("location", contentWith("location", "slot_kinds", null));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.slot_kinds must be a non-empty list of non-empty strings when given");
@@ -177,7 +178,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "slot_kinds", Arrays.asList("sky", " ", 3, null)));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.slot_kinds[1] must be a non-empty string",
 				"content.slot_kinds[2] must be a non-empty string", "content.slot_kinds[3] must be a non-empty string");
@@ -190,7 +191,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft(PolicyId.of("species_block", "image.blocks", "goblin"),
 				validContent("species_block"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("namespace must be image.blocks.species for a species_block, not image.blocks");
@@ -200,7 +201,7 @@ class PolicyValidatorTests {
 	void rejectsASpeciesBlockWithoutText() {
 		PolicyDraft draft = validDraft("species_block", contentWithout("species_block", "text"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.text must be a non-empty string");
 	}
@@ -210,7 +211,7 @@ class PolicyValidatorTests {
 	void rejectsContentWithoutText(String type) {
 		PolicyDraft draft = validDraft(type, contentWithout(type, "text"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.text must be a non-empty string");
 	}
@@ -220,7 +221,7 @@ class PolicyValidatorTests {
 	void rejectsContentWithBlankText(String type) {
 		PolicyDraft draft = validDraft(type, contentWith(type, "text", " \n "));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.text must be a non-empty string");
 	}
@@ -230,7 +231,7 @@ class PolicyValidatorTests {
 	void rejectsTextThatIsNotAString(String type) {
 		PolicyDraft draft = validDraft(type, contentWith(type, "text", List.of("a", "b")));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.text must be a non-empty string");
 	}
@@ -239,7 +240,7 @@ class PolicyValidatorTests {
 	void rejectsAToneProfileWithoutAPromptBlock() {
 		PolicyDraft draft = validDraft("tone_profile", Map.of("text", "Speak tersely."));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.prompt_block must be a non-empty string");
 	}
@@ -248,7 +249,7 @@ class PolicyValidatorTests {
 	void rejectsAToneProfileWithABlankPromptBlock() {
 		PolicyDraft draft = validDraft("tone_profile", contentWith("tone_profile", "prompt_block", ""));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.prompt_block must be a non-empty string");
 	}
@@ -260,7 +261,7 @@ class PolicyValidatorTests {
 	void rejectsAnAxisBundleWithAnEmptyPart(String part) {
 		PolicyDraft draft = validDraft("axis_bundle", contentWith("axis_bundle", part, Map.of()));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content." + part + " must be a non-empty object");
 	}
@@ -270,7 +271,7 @@ class PolicyValidatorTests {
 	void rejectsAnAxisBundleWithAPartThatIsNotAnObject(String part) {
 		PolicyDraft draft = validDraft("axis_bundle", contentWith("axis_bundle", part, List.of("mood")));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content." + part + " must be a non-empty object");
 	}
@@ -279,7 +280,7 @@ class PolicyValidatorTests {
 	void namesEveryMissingPartOfAnAxisBundle() {
 		PolicyDraft draft = validDraft("axis_bundle", Map.of());
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.axes must be a non-empty object",
 				"content.thresholds must be a non-empty object", "content.resolution must be a non-empty object");
@@ -289,7 +290,7 @@ class PolicyValidatorTests {
 	void rejectsAManifestBundleWithoutAManifest() {
 		PolicyDraft draft = validDraft("manifest_bundle", Map.of("text", "no manifest"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.manifest must be a non-empty object");
 	}
@@ -298,7 +299,7 @@ class PolicyValidatorTests {
 	void rejectsAManifestBundleWithAnEmptyManifest() {
 		PolicyDraft draft = validDraft("manifest_bundle", contentWith("manifest_bundle", "manifest", Map.of()));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.manifest must be a non-empty object");
 	}
@@ -310,7 +311,7 @@ class PolicyValidatorTests {
 	void rejectsACompositeWithoutReferences(String type) {
 		PolicyDraft draft = validDraft(type, contentWithout(type, "references"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references must be a non-empty list of {policy_id, variant} objects");
@@ -321,7 +322,7 @@ class PolicyValidatorTests {
 	void rejectsACompositeWithAnEmptyListOfReferences(String type) {
 		PolicyDraft draft = validDraft(type, contentWith(type, "references", List.of()));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references must be a non-empty list of {policy_id, variant} objects");
@@ -332,7 +333,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", reference(REFERENCED_PROMPT.value(), REFERENCED_VARIANT)));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references must be a non-empty list of {policy_id, variant} objects");
@@ -343,7 +344,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry", contentWith("registry", "references",
 				List.of(reference(REFERENCED_PROMPT.value(), REFERENCED_VARIANT), REFERENCED_PROMPT.value())));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.references[1] must be an object with policy_id and variant");
 	}
@@ -352,7 +353,7 @@ class PolicyValidatorTests {
 	void rejectsAReferenceWithoutPolicyIdOrVariant() {
 		PolicyDraft draft = validDraft("registry", contentWith("registry", "references", List.of(Map.of())));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.references[0].policy_id must be a non-empty string",
 				"content.references[0].variant must be a non-empty string");
@@ -363,7 +364,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", List.of(reference(REFERENCED_PROMPT.value(), " "))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.references[0].variant must be a non-empty string");
 	}
@@ -373,7 +374,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", List.of(reference("prompt:npc.dialogue", "v1"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly(
 				"content.references[0].policy_id must have the form type:namespace:key, not 'prompt:npc.dialogue'");
@@ -384,7 +385,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", List.of(reference("widget:npc:greeting", "v1"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references[0].policy_id names a policy type that is not supported: widget");
@@ -397,7 +398,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("descriptor_layer", contentWith("descriptor_layer", "references",
 				List.of(reference(REFERENCED_PROMPT.value(), REFERENCED_VARIANT), reference(otherRegistry.value(), "v1"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references[1].policy_id must name a layer-1 policy type, not registry");
@@ -411,7 +412,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", List.of(reference(bundle.value(), "v1"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references[0].policy_id must name a layer-1 policy type, not " + type);
@@ -422,7 +423,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry",
 				contentWith("registry", "references", List.of(reference(REFERENCED_PROMPT.value(), "v2"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly(
 				"content.references[0] points at variant v2 of prompt:npc.dialogue:greeting, which does not exist");
@@ -433,7 +434,7 @@ class PolicyValidatorTests {
 		PolicyDraft draft = validDraft("registry", contentWith("registry", "references",
 				List.of(reference(" prompt : npc.dialogue : greeting ", " v1 "))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -444,7 +445,7 @@ class PolicyValidatorTests {
 				List.of(reference("nonsense", "v1"), reference(REFERENCED_PROMPT.value(), REFERENCED_VARIANT),
 						reference("registry:a:b", "v1"), reference(REFERENCED_PROMPT.value(), "v9"))));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly(
 				"content.references[0].policy_id must have the form type:namespace:key, not 'nonsense'",
@@ -456,7 +457,7 @@ class PolicyValidatorTests {
 	void rejectsADescriptorLayerWithoutText() {
 		PolicyDraft draft = validDraft("descriptor_layer", contentWithout("descriptor_layer", "text"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("content.text must be a non-empty string");
 	}
@@ -465,7 +466,7 @@ class PolicyValidatorTests {
 	void acceptsARegistryWithoutText() {
 		PolicyDraft draft = validDraft("registry", contentWithout("registry", "text"));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -475,10 +476,11 @@ class PolicyValidatorTests {
 	@Test
 	void checksTheContentOfARegisteredTypeAgainstItsSchema() {
 		CannedSchemaCheck schemaCheck = CannedSchemaCheck.failingWith("content.size must be an integer");
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.CONTENT), variants, schemaCheck);
+		PolicyTypes types = withWeather(PolicyLayer.CONTENT);
+		PolicyValidator validator = new PolicyValidator(variants, schemaCheck);
 		Map<String, Object> content = Map.of("size", "large");
 
-		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", content));
+		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", content), types);
 
 		assertThat(outcome.errors()).containsExactly("content.size must be an integer");
 		assertThat(schemaCheck.calls()).containsExactly(new CannedSchemaCheck.Call(WEATHER_SCHEMA, content));
@@ -486,10 +488,11 @@ class PolicyValidatorTests {
 
 	@Test
 	void acceptsARegisteredTypeWhoseContentSatisfiesItsSchema() {
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.CONTENT), variants,
+		PolicyTypes types = withWeather(PolicyLayer.CONTENT);
+		PolicyValidator validator = new PolicyValidator(variants,
 				CannedSchemaCheck.passing());
 
-		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", Map.of("size", 3)));
+		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", Map.of("size", 3)), types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -497,11 +500,12 @@ class PolicyValidatorTests {
 	@Test
 	void appliesTheRulesForEveryPolicyToARegisteredTypeToo() {
 		CannedSchemaCheck schemaCheck = CannedSchemaCheck.failingWith("content.size is required");
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.CONTENT), variants, schemaCheck);
+		PolicyTypes types = withWeather(PolicyLayer.CONTENT);
+		PolicyValidator validator = new PolicyValidator(variants, schemaCheck);
 		PolicyDraft draft = PolicyDraft.of(anyPolicyId("weather_pattern"), "v1", "1.0", 0, "draft",
 				Map.of("slot_kinds", List.of()));
 
-		ValidationOutcome outcome = validator.validate(draft);
+		ValidationOutcome outcome = validator.validate(draft, types);
 
 		assertThat(outcome.errors()).containsExactly("policyVersion must be 1 or more, not 0",
 				"content.slot_kinds must be a non-empty list of non-empty strings when given", "content.size is required");
@@ -509,10 +513,11 @@ class PolicyValidatorTests {
 
 	@Test
 	void checksTheReferencesOfARegisteredLayerTwoType() {
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.COMPOSITE), variants,
+		PolicyTypes types = withWeather(PolicyLayer.COMPOSITE);
+		PolicyValidator validator = new PolicyValidator(variants,
 				CannedSchemaCheck.passing());
 
-		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", Map.of("size", 3)));
+		ValidationOutcome outcome = validator.validate(validDraft("weather_pattern", Map.of("size", 3)), types);
 
 		assertThat(outcome.errors())
 			.containsExactly("content.references must be a non-empty list of {policy_id, variant} objects");
@@ -520,13 +525,14 @@ class PolicyValidatorTests {
 
 	@Test
 	void letsACompositeReferToARegisteredLayerOneType() {
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.CONTENT), variants,
+		PolicyTypes types = withWeather(PolicyLayer.CONTENT);
+		PolicyValidator validator = new PolicyValidator(variants,
 				CannedSchemaCheck.passing());
 		PolicyId weather = anyPolicyId("weather_pattern");
 		variants.with(weather, "v3");
 
 		ValidationOutcome outcome = validator.validate(
-				validDraft("registry", contentWith("registry", "references", List.of(reference(weather.value(), "v3")))));
+				validDraft("registry", contentWith("registry", "references", List.of(reference(weather.value(), "v3")))), types);
 
 		assertThat(outcome.valid()).isTrue();
 	}
@@ -534,9 +540,10 @@ class PolicyValidatorTests {
 	@Test
 	void doesNotAskTheSchemaCheckAboutBuiltInTypes() {
 		CannedSchemaCheck schemaCheck = CannedSchemaCheck.failingWith("never");
-		PolicyValidator validator = new PolicyValidator(withWeather(PolicyLayer.CONTENT), variants, schemaCheck);
+		PolicyTypes types = withWeather(PolicyLayer.CONTENT);
+		PolicyValidator validator = new PolicyValidator(variants, schemaCheck);
 
-		ValidationOutcome outcome = validator.validate(validDraft("prompt"));
+		ValidationOutcome outcome = validator.validate(validDraft("prompt"), types);
 
 		assertThat(outcome.valid()).isTrue();
 		assertThat(schemaCheck.calls()).isEmpty();
