@@ -2,7 +2,6 @@ package dev.steward.architecture;
 
 import dev.steward.architecture.StewardRules.TemporaryExemption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Dependencies of today's domain classes that the domain allowlist does not allow. Each names its exact origin
@@ -13,17 +12,8 @@ final class DomainExemptions {
 
 	static final List<TemporaryExemption> TEMPORARY = List.of();
 
-	/**
-	 * The policy domain's uses of the published {@code PolicyVariantView}, tolerated until publishing and runtime
-	 * resolution read variants as domain objects: {@code PublishManifest}, {@code ManifestItem},
-	 * {@code ExportArtifact}, {@code RuntimeManifest} and {@code SnapshotTree}. No other domain class may use a view.
-	 */
-	static final List<TemporaryExemption> PUBLISHED_VIEWS = Stream
-		.of("PublishManifest", "ManifestItem", "ExportArtifact", "RuntimeManifest", "SnapshotTree")
-		.map(origin -> new TemporaryExemption("dev.steward.policy.domain." + origin,
-				"dev.steward.policy.PolicyFacade$PolicyVariantView",
-				"publishing and runtime resolution still read the published variant view"))
-		.toList();
+	/** Domain uses of a view its context publishes: none. */
+	static final List<TemporaryExemption> PUBLISHED_VIEWS = List.of();
 
 	private DomainExemptions() {}
 }

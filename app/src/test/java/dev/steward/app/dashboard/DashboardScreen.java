@@ -103,7 +103,9 @@ final class DashboardScreen {
 		return browser.findElements(By.cssSelector("#timeline-table button.rollback"));
 	}
 
+	/** The tail of a context, once the page has built it (it does so after asking for the tails). */
 	WebElement tail(String context) {
+		await(PATIENCE, driver -> !driver.findElements(By.id("tail-" + context)).isEmpty());
 		return browser.findElement(By.id("tail-" + context));
 	}
 

@@ -3,7 +3,7 @@ package dev.steward.policy.application;
 import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.PolicyId;
 import dev.steward.policy.domain.ActivationScope;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class EffectiveVariants {
 	 * The variant {@code activation}, effective in the scope of {@code worldId}, points at.
 	 * @throws PolicyException with {@code whenMissing} when it does not exist
 	 */
-	PolicyVariantView of(String worldId, ActivationView activation, PolicyErrorCode whenMissing) {
+	StoredVariant of(String worldId, ActivationView activation, PolicyErrorCode whenMissing) {
 		return variants.find(PolicyId.parse(activation.policyId()), activation.variant())
 			.orElseThrow(() -> new PolicyException(whenMissing,
 					"Scope " + ActivationScope.of(worldId, activation.clientProfile()) + " points "

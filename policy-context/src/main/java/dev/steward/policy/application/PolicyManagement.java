@@ -25,6 +25,7 @@ import dev.steward.policy.domain.Policies;
 import dev.steward.policy.domain.Policy;
 import dev.steward.policy.domain.PolicyTypeRegistration;
 import dev.steward.policy.domain.PolicyVariant;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.domain.ValidationRun;
 import dev.steward.policy.domain.VariantName;
 import java.time.Clock;
@@ -151,7 +152,7 @@ class PolicyManagement implements PolicyFacade {
 	@Override
 	public Optional<PolicyVariantView> find(String policyId, @Nullable String variant) {
 		PolicyId id = PolicyId.parse(policyId);
-		return variant == null ? variants.latest(id) : variants.find(id, variant);
+		return (variant == null ? variants.latest(id) : variants.find(id, variant)).map(PolicyManagement::view);
 	}
 
 	@Override
@@ -165,7 +166,7 @@ class PolicyManagement implements PolicyFacade {
 				// an id that is not a policy id names no stored variant
 			}
 		}
-		return variants.findAll(valid);
+		return variants.findAll(valid).stream().map(PolicyManagement::view).toList();
 	}
 
 	@Override
@@ -175,7 +176,7 @@ class PolicyManagement implements PolicyFacade {
 		ListPosition from = position == null ? null
 				: new ListPosition(position.text("policy_type"), position.text("namespace"), position.text("policy_key"),
 						Math.toIntExact(position.number("policy_version")), position.text("variant"));
-		return Page.of(variants.list(filter, from, size + 1), size, position != null);
+		return Page.of(variants.list(filter, from, size + 1), size, position != null).map(PolicyManagement::view);
 	}
 
 	@Override
@@ -185,13 +186,13 @@ class PolicyManagement implements PolicyFacade {
 				VariantDiff.between(comparable(require(id, from)), comparable(require(id, to))));
 	}
 
-	private PolicyVariantView require(PolicyId id, String variant) {
+	private StoredVariant require(PolicyId id, String variant) {
 		return variants.find(id, variant)
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
 					"There is no variant " + variant + " of " + id));
 	}
 
-	private static Map<String, Object> comparable(PolicyVariantView variant) {
+	private static Map<String, Object> comparable(StoredVariant variant) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("schemaVersion", variant.schemaVersion());
 		fields.put("policyVersion", variant.policyVersion());
@@ -250,6 +251,13 @@ class PolicyManagement implements PolicyFacade {
 	static ValidationResult result(ValidationRun run) {
 		return new ValidationResult(run.getId().value(), run.policyId().value(), run.variant().value(),
 				run.outcome().valid(), run.outcome().errors(), run.contentHash(), run.validatedAt(), run.validatedBy());
+	}
+
+	/** How clients see a stored variant. */
+	static PolicyVariantView view(StoredVariant variant) {
+		return new PolicyVariantView(variant.policyId(), variant.policyType(), variant.namespace(), variant.policyKey(),
+				variant.variant(), variant.schemaVersion(), variant.policyVersion(), variant.status(), variant.content(),
+				variant.contentHash(), variant.updatedAt(), variant.updatedBy(), variant.version());
 	}
 
 	static PolicyVariantView view(PolicyId id, PolicyVariant variant) {

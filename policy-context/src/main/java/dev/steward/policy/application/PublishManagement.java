@@ -13,7 +13,7 @@ import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.PublishFacade.PublishArtifact;
 import dev.steward.policy.PublishFacade;
 import dev.steward.policy.PublishFacade.PublishRunView;
@@ -120,7 +120,7 @@ class PublishManagement implements PublishFacade {
 		worlds.requireExisting(scope.worldId());
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
-		List<PolicyVariantView> effective = new ArrayList<>();
+		List<StoredVariant> effective = new ArrayList<>();
 		for (ActivationView activation : activations.activations(worldId, clientProfile, true)) {
 			effective.add(effectiveVariants.of(worldId, activation, PolicyErrorCode.POLICY_PUBLISH_REFERENCE_MISSING));
 		}
@@ -228,7 +228,7 @@ class PublishManagement implements PublishFacade {
 					variant.label() + ": " + variant.problem());
 		}
 		String name = variant.variant().strip();
-		Optional<PolicyVariantView> existing = variants.find(id.get(), name);
+		Optional<StoredVariant> existing = variants.find(id.get(), name);
 		if (existing.isPresent() && unchanged(existing.get(), variant, id.get(), name)) {
 			return new Entry(variant.policyId(), name, Action.SKIPPED, "unchanged");
 		}
@@ -243,7 +243,7 @@ class PublishManagement implements PublishFacade {
 		}
 	}
 
-	private boolean unchanged(PolicyVariantView existing, ArtifactVariant variant, PolicyId id, String name) {
+	private boolean unchanged(StoredVariant existing, ArtifactVariant variant, PolicyId id, String name) {
 		return existing.schemaVersion().equals(variant.schemaVersion().strip())
 				&& existing.policyVersion() == variant.policyVersion() && existing.status().equals(variant.status())
 				&& existing.contentHash().equals(hashes.contentHash(id, name, variant.content()));

@@ -8,7 +8,7 @@ import dev.steward.policy.RuntimeResolutionFacade.EffectivePromptTemplate;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.RuntimeResolutionFacade;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
@@ -72,7 +72,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 					+ "); name one");
 		}
 		ActivationView activation = prompts.getFirst();
-		PolicyVariantView prompt = variant(scope, activation);
+		StoredVariant prompt = variant(scope, activation);
 		if (!(prompt.content().get("text") instanceof String text) || text.isBlank()) {
 			throw new PolicyException(PolicyErrorCode.POLICY_EFFECTIVE_PROMPT_INVALID, "The effective prompt "
 					+ prompt.policyId() + "@" + prompt.variant() + " has no text");
@@ -120,7 +120,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 							+ manifest.policyId() + " names version " + manifest.bundleVersion() + " ("
 							+ manifest.axisVariant() + ")");
 		}
-		PolicyVariantView axis = variant(scope, activation);
+		StoredVariant axis = variant(scope, activation);
 		Map<String, Object> axes = axisPart(axis, "axes");
 		Map<String, Object> thresholds = axisPart(axis, "thresholds");
 		Map<String, Object> resolution = axisPart(axis, "resolution");
@@ -146,7 +146,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> axisPart(PolicyVariantView axis, String part) {
+	private static Map<String, Object> axisPart(StoredVariant axis, String part) {
 		if (!(axis.content().get(part) instanceof Map<?, ?> value)) {
 			throw new PolicyException(PolicyErrorCode.POLICY_EFFECTIVE_AXIS_BUNDLE_INVALID, "The effective axis bundle "
 					+ axis.policyId() + "@" + axis.variant() + " has no " + part + " object");
@@ -154,7 +154,7 @@ class RuntimeResolution implements RuntimeResolutionFacade {
 		return (Map<String, Object>) value;
 	}
 
-	private PolicyVariantView variant(Scope scope, ActivationView activation) {
+	private StoredVariant variant(Scope scope, ActivationView activation) {
 		return effectiveVariants.of(scope.worldId(), activation, PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING);
 	}
 

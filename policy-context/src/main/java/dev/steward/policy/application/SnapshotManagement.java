@@ -5,7 +5,7 @@ import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicySnapshotFacade;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.domain.ActivationScope;
 import dev.steward.policy.domain.PolicyHashes;
 import dev.steward.policy.domain.SnapshotTree;
@@ -47,7 +47,7 @@ class SnapshotManagement implements PolicySnapshotFacade {
 		String worldId = scope.worldId();
 		String clientProfile = scope.clientProfile();
 		worlds.requireExisting(worldId);
-		List<PolicyVariantView> effective = activations.activations(worldId, clientProfile, true)
+		List<StoredVariant> effective = activations.activations(worldId, clientProfile, true)
 			.stream()
 			.map(activation -> effectiveVariants.of(worldId, activation,
 					PolicyErrorCode.POLICY_EFFECTIVE_REFERENCE_MISSING))

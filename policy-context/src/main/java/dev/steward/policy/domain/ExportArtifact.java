@@ -1,6 +1,5 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public record ExportArtifact(Map<String, Object> content, String variantsHash, S
 	 * @throws IllegalArgumentException when the manifest is not one that {@link PublishManifest#toJson()} wrote
 	 */
 	public static ExportArtifact materialize(Map<String, Object> manifest,
-			Function<ManifestItem, Optional<PolicyVariantView>> current, PolicyHashes hashes) {
+			Function<ManifestItem, Optional<StoredVariant>> current, PolicyHashes hashes) {
 		if (!(manifest.get("items") instanceof List<?> rawItems)) {
 			throw new IllegalArgumentException("A manifest holds a list of items");
 		}
@@ -81,7 +80,7 @@ public record ExportArtifact(Map<String, Object> content, String variantsHash, S
 		return new ExportArtifact(content, variantsHash, artifactHash);
 	}
 
-	private static Map<String, Object> materialized(PolicyVariantView variant) {
+	private static Map<String, Object> materialized(StoredVariant variant) {
 		return row(variant.policyId(), variant.policyType(), variant.namespace(), variant.policyKey(),
 				variant.variant(), variant.schemaVersion(), variant.policyVersion(), variant.status(),
 				variant.content(), variant.contentHash(), variant.updatedAt().toString(), variant.updatedBy(), true);

@@ -1,6 +1,5 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,7 @@ public record ManifestItem(String policyId, String policyType, String namespace,
 		.thenComparing(ManifestItem::policyKey)
 		.thenComparing(ManifestItem::variant);
 
-	public static ManifestItem of(PolicyVariantView variant) {
+	public static ManifestItem of(StoredVariant variant) {
 		return new ManifestItem(variant.policyId(), variant.policyType(), variant.namespace(), variant.policyKey(),
 				variant.variant(), variant.schemaVersion(), variant.policyVersion(), variant.status(),
 				variant.contentHash(), variant.updatedAt().toString());
@@ -56,7 +55,7 @@ public record ManifestItem(String policyId, String policyType, String namespace,
 	}
 
 	/** Whether the stored variant is still what this item froze: same fields, status and content. */
-	public boolean describes(PolicyVariantView current) {
+	public boolean describes(StoredVariant current) {
 		return current.policyId().equals(policyId) && current.variant().equals(variant)
 				&& current.schemaVersion().equals(schemaVersion) && current.policyVersion() == policyVersion
 				&& current.status().equals(status) && current.contentHash().equals(contentHash);

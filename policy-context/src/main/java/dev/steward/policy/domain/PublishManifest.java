@@ -1,6 +1,5 @@
 package dev.steward.policy.domain;
 
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ public record PublishManifest(String worldId, String clientProfile, Instant gene
 	}
 
 	/** Freezes the given variants, the ones the scope's effective activations name, in any order. */
-	public static PublishManifest freeze(String worldId, String clientProfile, List<PolicyVariantView> variants,
+	public static PublishManifest freeze(String worldId, String clientProfile, List<StoredVariant> variants,
 			Instant generatedAt, PolicyHashes hashes) {
 		List<ManifestItem> items = variants.stream().map(ManifestItem::of).sorted(ManifestItem.ORDER).toList();
 		String itemsHash = hashes.itemsHash(items.stream().map(ManifestItem::toJson).toList());

@@ -3,7 +3,6 @@ package dev.steward.policy.domain;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +50,7 @@ public record RuntimeManifest(String policyId, String variant, Map<String, Objec
 	}
 
 	/** Reads the manifest from a manifest variant's content. */
-	public static RuntimeManifest read(PolicyVariantView variant) {
+	public static RuntimeManifest read(StoredVariant variant) {
 		String policyId = variant.policyId();
 		Map<String, Object> manifest = object(variant.content().get("manifest"), "content.manifest", policyId, false);
 		Map<String, Object> axis = object(manifest.get("axis"), "manifest.axis", policyId, false);

@@ -3,7 +3,6 @@ package dev.steward.policy.domain;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.Directory;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.File;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ public record SnapshotTree(List<File> files, String rootHash, List<Directory> di
 	}
 
 	/** The tree of the given variants; the order they come in does not matter. */
-	public static SnapshotTree of(List<PolicyVariantView> variants, PolicyHashes hashes) {
+	public static SnapshotTree of(List<StoredVariant> variants, PolicyHashes hashes) {
 		List<File> files = variants.stream()
 			.map(variant -> new File(path(variant), variant.contentHash()))
 			.sorted(Comparator.comparing(File::path))
@@ -48,7 +47,7 @@ public record SnapshotTree(List<File> files, String rootHash, List<Directory> di
 	}
 
 	/** Where a variant sits: {@code <type>/<namespace, its dots as slashes>/<key>/<variant>.json}. */
-	public static String path(PolicyVariantView variant) {
+	public static String path(StoredVariant variant) {
 		return variant.policyType() + "/" + variant.namespace().replace('.', '/') + "/" + variant.policyKey() + "/"
 				+ variant.variant() + ".json";
 	}

@@ -2,7 +2,7 @@ package dev.steward.policy.infrastructure;
 
 import dev.steward.policy.PolicyFacade.PolicyFilter;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.PolicyFacade.VariantKey;
 import dev.steward.policy.application.VariantReads;
 import java.sql.ResultSet;
@@ -47,15 +47,15 @@ class JdbcPolicyVariants implements VariantReads {
 	}
 
 	@Override
-	public Optional<PolicyVariantView> find(PolicyId id, String variant) {
+	public Optional<StoredVariant> find(PolicyId id, String variant) {
 		return jdbc.sql(SELECT + " WHERE v.policy_id = ? AND v.variant = ?")
 			.params(id.value(), variant)
-			.query(JdbcPolicyVariants::view)
+			.query(JdbcPolicyVariants::stored)
 			.optional();
 	}
 
 	@Override
-	public List<PolicyVariantView> findAll(Collection<VariantKey> keys) {
+	public List<StoredVariant> findAll(Collection<VariantKey> keys) {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
@@ -65,20 +65,20 @@ class JdbcPolicyVariants implements VariantReads {
 				 JOIN unnest(?::text[], ?::text[]) AS k(policy_id, variant)
 				   ON k.policy_id = v.policy_id AND k.variant = v.variant""")
 			.params(policyIds, variants)
-			.query(JdbcPolicyVariants::view)
+			.query(JdbcPolicyVariants::stored)
 			.list();
 	}
 
 	@Override
-	public Optional<PolicyVariantView> latest(PolicyId id) {
+	public Optional<StoredVariant> latest(PolicyId id) {
 		return jdbc.sql(SELECT + " WHERE v.policy_id = ? ORDER BY v.policy_version DESC, v.updated_at DESC, v.variant LIMIT 1")
 			.param(id.value())
-			.query(JdbcPolicyVariants::view)
+			.query(JdbcPolicyVariants::stored)
 			.optional();
 	}
 
 	@Override
-	public List<PolicyVariantView> list(PolicyFilter filter, @Nullable ListPosition after, int limit) {
+	public List<StoredVariant> list(PolicyFilter filter, @Nullable ListPosition after, int limit) {
 		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
 		List<Object> params = new ArrayList<>();
 		if (filter.policyType() != null) {
@@ -104,13 +104,13 @@ class JdbcPolicyVariants implements VariantReads {
 		}
 		sql.append(" ORDER BY i.policy_type, i.namespace, i.policy_key, v.policy_version DESC, v.variant LIMIT ?");
 		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params).query(JdbcPolicyVariants::view).list();
+		return jdbc.sql(sql.toString()).params(params).query(JdbcPolicyVariants::stored).list();
 	}
 
-	static PolicyVariantView view(ResultSet row, int index) throws SQLException {
+	static StoredVariant stored(ResultSet row, int index) throws SQLException {
 		Map<String, Object> content = JSON.readValue(row.getString("content"),
 				new TypeReference<LinkedHashMap<String, Object>>() {});
-		return new PolicyVariantView(row.getString("policy_id"), row.getString("policy_type"),
+		return new StoredVariant(row.getString("policy_id"), row.getString("policy_type"),
 				row.getString("namespace"), row.getString("policy_key"), row.getString("variant"),
 				row.getString("schema_version"), row.getInt("policy_version"), row.getString("status"), content,
 				row.getString("content_hash"), row.getObject("updated_at", OffsetDateTime.class).toInstant(),

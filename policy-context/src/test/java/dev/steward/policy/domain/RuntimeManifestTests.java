@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,8 @@ class RuntimeManifestTests {
 			.withMessageContaining("must name a tone_profile policy");
 	}
 
-	private static PolicyVariantView variant(Map<String, Object> manifest) {
-		return new PolicyVariantView("manifest_bundle:world.manifests:w", "manifest_bundle", "world.manifests", "w",
+	private static StoredVariant variant(Map<String, Object> manifest) {
+		return new StoredVariant("manifest_bundle:world.manifests:w", "manifest_bundle", "world.manifests", "w",
 				"v1", "1.0", 1, "draft", Map.of("manifest", manifest), "0".repeat(64), Instant.EPOCH, "alice", 1);
 	}
 }

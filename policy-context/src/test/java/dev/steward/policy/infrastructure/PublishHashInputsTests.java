@@ -3,7 +3,7 @@ package dev.steward.policy.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.policy.PolicyId;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.domain.ExportArtifact;
 import dev.steward.policy.domain.PublishManifest;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ class PublishHashInputsTests {
 	@Test
 	void exportsAVariantChangedSinceThePublishWithoutItsContent() {
 		PublishManifest manifest = PublishManifest.freeze("pipeworks_web", "", List.of(variant()), GENERATED_AT, hashes);
-		PolicyVariantView rewritten = new PolicyVariantView("prompt:npc:greeting", "prompt", "npc", "greeting", "v1",
+		StoredVariant rewritten = new StoredVariant("prompt:npc:greeting", "prompt", "npc", "greeting", "v1",
 				"1.0", 2, "active", Map.of("text", "other"), "f".repeat(64), UPDATED_AT.plusSeconds(5), "bob", 1);
 
 		ExportArtifact artifact = ExportArtifact.materialize(manifest.toJson(), item -> Optional.of(rewritten), hashes);
@@ -118,8 +118,8 @@ class PublishHashInputsTests {
 		return sha256("{\"content\":" + CONTENT + ",\"policy_id\":\"prompt:npc:greeting\",\"variant\":\"v1\"}");
 	}
 
-	static PolicyVariantView variant() {
-		return new PolicyVariantView("prompt:npc:greeting", "prompt", "npc", "greeting", "v1", "1.0", 2, "active",
+	static StoredVariant variant() {
+		return new StoredVariant("prompt:npc:greeting", "prompt", "npc", "greeting", "v1", "1.0", 2, "active",
 				content(), contentHash(), UPDATED_AT, "alice", 0);
 	}
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.Directory;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot.File;
-import dev.steward.policy.PolicyFacade.PolicyVariantView;
+import dev.steward.policy.domain.StoredVariant;
 import dev.steward.policy.domain.SnapshotTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +32,7 @@ class SnapshotTreeHashTests {
 
 	@Test
 	void placesEachVariantAtItsTypeNamespaceKeyAndVariant() {
-		PolicyVariantView greeting = variant("prompt", "npc.dialogue", "greeting", "v1", GREETING_HASH);
+		StoredVariant greeting = variant("prompt", "npc.dialogue", "greeting", "v1", GREETING_HASH);
 
 		String path = SnapshotTree.path(greeting);
 
@@ -76,7 +76,7 @@ class SnapshotTreeHashTests {
 
 	@Test
 	void givesTheSameHashesWhateverTheOrderOfTheVariants() {
-		List<PolicyVariantView> variants = variants();
+		List<StoredVariant> variants = variants();
 
 		SnapshotTree tree = SnapshotTree.of(variants, hashes);
 		SnapshotTree reversed = SnapshotTree.of(variants.reversed(), hashes);
@@ -95,14 +95,14 @@ class SnapshotTreeHashTests {
 		assertThat(tree.directories()).isEmpty();
 	}
 
-	static List<PolicyVariantView> variants() {
+	static List<StoredVariant> variants() {
 		return List.of(variant("prompt", "npc.dialogue", "greeting", "v1", GREETING_HASH),
 				variant("clothing_block", "image.blocks.clothing", "hat", "v2", HAT_HASH),
 				variant("prompt", "npc.dialogue", "farewell", "v1", FAREWELL_HASH));
 	}
 
-	static PolicyVariantView variant(String type, String namespace, String key, String variant, String contentHash) {
-		return new PolicyVariantView(type + ":" + namespace + ":" + key, type, namespace, key, variant, "1.0", 1,
+	static StoredVariant variant(String type, String namespace, String key, String variant, String contentHash) {
+		return new StoredVariant(type + ":" + namespace + ":" + key, type, namespace, key, variant, "1.0", 1,
 				"active", Map.of("text", key), contentHash, Instant.parse("2026-11-21T20:00:00Z"), "alice", 1);
 	}
 
