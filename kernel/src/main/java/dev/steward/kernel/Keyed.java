@@ -8,6 +8,6 @@ import java.util.Map;
  */
 public interface Keyed {
 
-	/** The item's sort keys, by name; strings and whole numbers only. */
+	/** The item's sort keys, by name; strings and whole numbers (as {@code Long}) only. */
 	Map<String, Object> keyset();
 }

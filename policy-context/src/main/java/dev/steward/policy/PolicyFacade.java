@@ -146,7 +146,7 @@ public interface PolicyFacade {
 		@Override
 		public Map<String, Object> keyset() {
 			return Map.of("policy_type", policyType, "namespace", namespace, "policy_key", policyKey, "policy_version",
-					policyVersion, "variant", variant);
+					(long) policyVersion, "variant", variant);
 		}
 
 		/** The slot kinds this variant fills; see {@link #slotKinds(String, Map)}. */

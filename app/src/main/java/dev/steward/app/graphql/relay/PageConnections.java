@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +20,6 @@ import org.springframework.graphql.data.pagination.ConnectionFieldTypeVisitor;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
-import org.springframework.graphql.data.query.JsonKeysetCursorStrategy;
 import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 /**
@@ -94,29 +96,46 @@ class PageConnections {
 		}
 	}
 
-	/** Spring's JSON keysets, with a keyset that does not read as one refused as not a cursor. */
+	/**
+	 * A keyset as a plain JSON object of strings and whole numbers (all a {@link Keyed} item holds), so that a cursor
+	 * carries no type names; a keyset that does not read as one is refused as not a cursor.
+	 */
 	static final class CheckedKeysets implements CursorStrategy<Map<String, Object>> {
 
-		private final JsonKeysetCursorStrategy json = new JsonKeysetCursorStrategy();
+		private static final JsonMapper JSON = JsonMapper.builder().build();
 
 		@Override
 		public boolean supports(Class<?> targetType) {
-			return json.supports(targetType);
+			return Map.class.isAssignableFrom(targetType);
 		}
 
 		@Override
 		public String toCursor(Map<String, Object> keys) {
-			return json.toCursor(keys);
+			return JSON.writeValueAsString(keys);
 		}
 
 		@Override
 		public Map<String, Object> fromCursor(String cursor) {
+			Map<String, Object> keys;
 			try {
-				return json.fromCursor(cursor);
+				keys = JSON.readValue(cursor, new TypeReference<LinkedHashMap<String, Object>>() {});
 			}
 			catch (RuntimeException ex) {
 				throw Keyset.notACursor();
 			}
+			if (keys == null || keys.isEmpty()) {
+				throw Keyset.notACursor();
+			}
+			// whole numbers come back as the longs they were written from
+			for (Map.Entry<String, Object> key : keys.entrySet()) {
+				if (key.getValue() instanceof Integer number) {
+					key.setValue(number.longValue());
+				}
+				else if (!(key.getValue() instanceof String || key.getValue() instanceof Long)) {
+					throw Keyset.notACursor();
+				}
+			}
+			return keys;
 		}
 	}
 }

@@ -74,6 +74,9 @@ class WorldsGraphQlIntegrationTests {
 		String lastOfFirst = first.data().path("worlds").path("edges").path(1).path("node").path("id").asString();
 		String firstOfRest = rest.data().path("worlds").path("edges").path(0).path("node").path("id").asString();
 		assertThat(firstOfRest).isGreaterThan(lastOfFirst);
+		assertThat(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8))
+			.as("a cursor is the item's sort keys as plain JSON, with no type names")
+			.isEqualTo("K_{\"id\":\"" + lastOfFirst + "\"}");
 	}
 
 	@Test
