@@ -108,20 +108,11 @@ class ActivationManagement implements ActivationFacade {
 		Activation.ActivationRecord target = activations.record(command.activationEventId())
 			.orElseThrow(() -> new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_EVENT_NOT_FOUND,
 					"There is no activation event " + command.activationEventId()));
-		Activation.Slot slot = target.slot();
-		if (command.policyId() != null && !slot.policyId().equals(PolicyId.parse(command.policyId()))) {
-			throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH, "Activation event "
-					+ target.sequence() + " is of " + slot.policyId() + ", not " + command.policyId());
-		}
-		if (command.worldId() != null || command.clientProfile() != null) {
-			ActivationScope asked = ActivationScope.of(
-					command.worldId() == null ? slot.scope().worldId() : command.worldId(), command.clientProfile());
-			if (!asked.equals(slot.scope())) {
-				throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH, "Activation event "
-						+ target.sequence() + " is of scope " + slot.scope() + ", not " + asked);
-			}
-		}
-		return write(slot, target.variant(), activation -> activation.rollbackTo(target, command.actor()));
+		target.requireOf(command.policyId() == null ? null : PolicyId.parse(command.policyId()),
+				command.worldId() == null && command.clientProfile() == null ? null
+						: ActivationScope.of(command.worldId() == null ? target.slot().scope().worldId() : command.worldId(),
+								command.clientProfile()));
+		return write(target.slot(), target.variant(), activation -> activation.rollbackTo(target, command.actor()));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.steward.policy.domain;
 
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
 import org.jmolecules.ddd.types.AggregateRoot;
 import org.jmolecules.ddd.types.Identifier;
@@ -66,5 +68,22 @@ public final class Activation extends AbstractAggregateRoot<Activation> implemen
 
 	/** A past activation of a slot, under its sequence in the policy log. */
 	public record ActivationRecord(long sequence, Slot slot, String variant) {
+
+		/**
+		 * Checks that this is an activation of what a rollback names, where it names it.
+		 * @param policyId the policy the rollback names, or null
+		 * @param scope the scope the rollback names, or null
+		 * @throws PolicyException {@code POLICY_ROLLBACK_POLICY_MISMATCH} or {@code POLICY_ROLLBACK_SCOPE_MISMATCH}
+		 */
+		public void requireOf(@Nullable PolicyId policyId, @Nullable ActivationScope scope) {
+			if (policyId != null && !slot.policyId().equals(policyId)) {
+				throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH,
+						"Activation event " + sequence + " is of " + slot.policyId() + ", not " + policyId);
+			}
+			if (scope != null && !scope.equals(slot.scope())) {
+				throw new PolicyException(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH,
+						"Activation event " + sequence + " is of scope " + slot.scope() + ", not " + scope);
+			}
+		}
 	}
 }

@@ -4,6 +4,8 @@ import static dev.steward.policy.domain.PolicyTests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.steward.policy.PolicyErrorCode;
+import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyId;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +56,18 @@ class ActivationTests {
 			.withMessage("Activation 12 is of " + other + ", not " + SLOT);
 		assertThat(activation.current()).isEqualTo("casual");
 		assertThat(events(activation)).isEmpty();
+	}
+
+	@Test
+	void refusesARollbackThatNamesAnotherPolicyOrScopeThanItsTarget() {
+		Activation.ActivationRecord target = new Activation.ActivationRecord(12, SLOT, "formal");
+
+		assertThatExceptionOfType(PolicyException.class)
+			.isThrownBy(() -> target.requireOf(PolicyId.parse("prompt:npc:farewell"), null))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_ROLLBACK_POLICY_MISMATCH));
+		assertThatExceptionOfType(PolicyException.class)
+			.isThrownBy(() -> target.requireOf(null, ActivationScope.of("earth", "")))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(PolicyErrorCode.POLICY_ROLLBACK_SCOPE_MISMATCH));
+		target.requireOf(SLOT.policyId(), SLOT.scope());
 	}
 }
