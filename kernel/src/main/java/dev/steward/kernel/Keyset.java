@@ -35,6 +35,15 @@ public final class Keyset {
 		throw notACursor();
 	}
 
+	/** A whole number that fits an {@code int}, as a column of that width holds it. */
+	public int integer(String name) {
+		long value = number(name);
+		if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+			throw notACursor();
+		}
+		return (int) value;
+	}
+
 	public static CodedException notACursor() {
 		return new CodedException(KernelErrorCode.INVALID_ARGUMENT, "after is not a cursor of this list");
 	}

@@ -124,11 +124,12 @@ class ActivationManagement implements ActivationFacade {
 		String clientProfile = slot.scope().clientProfile();
 		PolicyId policyId = slot.policyId();
 		worlds.requireExisting(worldId);
-		if (!PolicyTypes.of(registeredTypes.all()).find(policyId.type()).isPresent()) {
-			throw new PolicyException(PolicyErrorCode.POLICY_TYPE_UNSUPPORTED,
-					"There is no policy type " + policyId.type());
-		}
 		if (!variants.exists(policyId, variant)) {
+			// a stored variant proves its type is supported, so the catalog is read only to explain a miss
+			if (PolicyTypes.of(registeredTypes.all()).find(policyId.type()).isEmpty()) {
+				throw new PolicyException(PolicyErrorCode.POLICY_TYPE_UNSUPPORTED,
+						"There is no policy type " + policyId.type());
+			}
 			throw new PolicyException(PolicyErrorCode.POLICY_VARIANT_NOT_FOUND,
 					"There is no variant " + variant + " of " + policyId);
 		}

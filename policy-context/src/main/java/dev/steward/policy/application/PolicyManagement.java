@@ -175,7 +175,7 @@ class PolicyManagement implements PolicyFacade {
 		Keyset position = Keyset.of(after);
 		ListPosition from = position == null ? null
 				: new ListPosition(position.text("policy_type"), position.text("namespace"), position.text("policy_key"),
-						Math.toIntExact(position.number("policy_version")), position.text("variant"));
+						position.integer("policy_version"), position.text("variant"));
 		return Page.of(variants.list(filter, from, size + 1), size, position != null).map(PolicyManagement::view);
 	}
 

@@ -11,6 +11,8 @@ import dev.steward.kernel.events.LogEntry;
 import dev.steward.policy.PolicyException;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.policy.PolicyFacade.PolicyFilter;
+import dev.steward.kernel.CodedException;
+import dev.steward.kernel.KernelErrorCode;
 import dev.steward.kernel.Page;
 import dev.steward.policy.PolicyFacade.PolicyVariantView;
 import dev.steward.policy.PolicyFacade.UpsertPolicyVariant;
@@ -148,6 +150,16 @@ class PolicyManagementIntegrationTests {
 		assertThat(rest.items()).extracting(v -> v.policyKey() + "@" + v.variant()).containsExactly("b@v1");
 		assertThat(rest.hasNext()).isFalse();
 		assertThat(rest.hasPrevious()).isTrue();
+	}
+
+	@Test
+	void refusesACursorWhosePolicyVersionNoVariantCouldHave() {
+		Map<String, Object> crafted = Map.of("policy_type", "prompt", "namespace", "ns", "policy_key", "k",
+				"policy_version", 1L + Integer.MAX_VALUE, "variant", "v1");
+
+		assertThatExceptionOfType(CodedException.class)
+			.isThrownBy(() -> policies.list(PolicyFilter.none(), crafted, 2))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(KernelErrorCode.INVALID_ARGUMENT));
 	}
 
 	@Test
