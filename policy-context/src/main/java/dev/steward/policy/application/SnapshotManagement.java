@@ -1,7 +1,6 @@
 package dev.steward.policy.application;
 
 import dev.steward.policy.ActivationFacade;
-import dev.steward.policy.ActivationFacade.ActivationView;
 import dev.steward.policy.PolicySnapshotFacade.PolicyHashSnapshot;
 import dev.steward.policy.PolicyErrorCode;
 import dev.steward.policy.PolicySnapshotFacade;

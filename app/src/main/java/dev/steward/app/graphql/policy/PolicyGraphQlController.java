@@ -14,8 +14,6 @@ import dev.steward.policy.WorldFacade.UpdateWorld;
 import dev.steward.policy.WorldFacade;
 import dev.steward.policy.WorldFacade.WorldView;
 import graphql.GraphQLContext;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

@@ -13,7 +13,6 @@ import dev.steward.policy.PublishFacade;
 import dev.steward.policy.PublishFacade.PublishRunView;
 import dev.steward.policy.PublishFacade.PublishScope;
 import graphql.GraphQLContext;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
