@@ -246,6 +246,12 @@ class RegistryManagement implements RegistryFacade {
 
 	@Override
 	@Transactional
+	public PackageView purgePackage(PackageId id, boolean keepManifest) {
+		return purgePackage(id, keepManifest, "retention");
+	}
+
+	@Override
+	@Transactional
 	public PackageView purgePackage(PackageId id, boolean keepManifest, String actor) {
 		ArtifactPackage pkg = packages.requireLocked(id);
 		pkg.requireStatus(PackageStatus.FINALIZED, "purge");
