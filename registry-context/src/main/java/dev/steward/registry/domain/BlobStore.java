@@ -16,6 +16,12 @@ public interface BlobStore {
 	/** The store's id, as storage locations record it. */
 	String backendId();
 
+	/** What kind of store it is: {@code filesystem}, {@code s3}. */
+	String kind();
+
+	/** Whether the key is a temporary object of an upload in flight (or of one that died), never a blob. */
+	boolean isTemporary(String objectKey);
+
 	/**
 	 * Streams the bytes into the store, hashing them with BLAKE3 and SHA-256 on the way, without holding them in
 	 * memory. Refreshes the time of a blob that is already stored, so the collector leaves it alone for a grace

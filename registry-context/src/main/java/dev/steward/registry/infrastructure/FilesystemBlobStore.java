@@ -57,6 +57,16 @@ class FilesystemBlobStore implements BlobStore {
 		return backendId;
 	}
 
+	@Override
+	public String kind() {
+		return "filesystem";
+	}
+
+	@Override
+	public boolean isTemporary(String objectKey) {
+		return objectKey.startsWith(TEMPORARY + "/");
+	}
+
 	Path root() {
 		return root;
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * (by default {@code blobs} in the data directory).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class RegistryStorageConfiguration {
 
 	@Bean

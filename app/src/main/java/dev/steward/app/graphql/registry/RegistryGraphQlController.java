@@ -19,6 +19,9 @@ import dev.steward.registry.RegistryFacade.CreatePackage;
 import dev.steward.registry.RegistryFacade.FileView;
 import dev.steward.registry.RegistryFacade.PackageFilter;
 import dev.steward.registry.RegistryFacade.PackageView;
+import dev.steward.registry.StorageFacade;
+import dev.steward.registry.StorageFacade.OrphanCollection;
+import dev.steward.registry.StorageFacade.StorageBackendView;
 import graphql.GraphQLContext;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -51,14 +54,17 @@ class RegistryGraphQlController {
 
 	private final MetadataSchemaFacade schemas;
 
+	private final StorageFacade storage;
+
 	private final EventLog log;
 
 	private final EventStreams events;
 
-	RegistryGraphQlController(RegistryFacade registry, MetadataSchemaFacade schemas,
+	RegistryGraphQlController(RegistryFacade registry, MetadataSchemaFacade schemas, StorageFacade storage,
 			@Qualifier("registryEventLog") EventLog log, EventStreams events) {
 		this.registry = registry;
 		this.schemas = schemas;
+		this.storage = storage;
 		this.log = log;
 		this.events = events;
 	}
@@ -107,6 +113,18 @@ class RegistryGraphQlController {
 		}
 		Page.checkSize(first);
 		return log.after(after, first);
+	}
+
+	@QueryMapping
+	@RequiresRole(Role.VIEWER)
+	List<StorageBackendView> storageBackends() {
+		return storage.backends();
+	}
+
+	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
+	OrphanCollection collectOrphanBlobs() {
+		return storage.collectOrphans();
 	}
 
 	@MutationMapping

@@ -30,6 +30,9 @@ import dev.steward.registry.RegistryFacade.CreatePackage;
 import dev.steward.registry.RegistryFacade.FileView;
 import dev.steward.registry.RegistryFacade.PackageFilter;
 import dev.steward.registry.RegistryFacade.PackageView;
+import dev.steward.registry.StorageFacade;
+import dev.steward.registry.StorageFacade.OrphanCollection;
+import dev.steward.registry.StorageFacade.StorageBackendView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,9 @@ class RegistryGraphQlControllerTests {
 
 	@MockitoBean
 	MetadataSchemaFacade schemas;
+
+	@MockitoBean
+	StorageFacade storage;
 
 	@MockitoBean(name = "registryEventLog")
 	EventLog log;
@@ -285,6 +291,36 @@ class RegistryGraphQlControllerTests {
 			.satisfy(onlyError("INVALID_ARGUMENT", "registryEvents"));
 
 		verifyNoInteractions(log);
+	}
+
+	@Test
+	void reportsTheBlobStores() {
+		given(storage.backends())
+			.willReturn(List.of(new StorageBackendView("filesystem", "filesystem", true, "writable: /data", 2)));
+
+		callers.as("vera", Role.VIEWER)
+			.document("{ storageBackends { id kind up detail failedLocations } }")
+			.execute()
+			.path("storageBackends[0].failedLocations")
+			.entity(Long.class)
+			.isEqualTo(2L);
+	}
+
+	@Test
+	void collectsOrphansOnlyAsOperator() {
+		given(storage.collectOrphans()).willReturn(new OrphanCollection(10, 2, 300, CREATED));
+
+		callers.as("ada", Role.AUTHOR)
+			.document("mutation { collectOrphanBlobs { deleted } }")
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "collectOrphanBlobs"));
+		callers.as("otto", Role.OPERATOR)
+			.document("mutation { collectOrphanBlobs { examined deleted deletedBytes olderThan } }")
+			.execute()
+			.path("collectOrphanBlobs.deletedBytes")
+			.entity(Long.class)
+			.isEqualTo(300L);
 	}
 
 	static LogEntry entry(long sequence, String type) {
