@@ -85,9 +85,9 @@ class JdbcRetentionClasses implements RetentionClasses {
 	}
 
 	private static RetentionClass row(ResultSet row, int index) throws SQLException {
-		long duration = row.getLong("default_duration_seconds");
-		return RetentionClass.restore(new RetentionClass.Name(row.getString("name")),
-				row.wasNull() ? null : duration, DeletionStrategy.of(row.getString("deletion_strategy")),
+		long stored = row.getLong("default_duration_seconds");
+		Long duration = row.wasNull() ? null : stored;
+		return RetentionClass.restore(new RetentionClass.Name(row.getString("name")), duration, DeletionStrategy.of(row.getString("deletion_strategy")),
 				RetentionMode.of(row.getString("mode")), row.getString("description"),
 				row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getString("created_by"),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("updated_by"),

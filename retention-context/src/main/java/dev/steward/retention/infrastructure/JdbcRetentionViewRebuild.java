@@ -62,9 +62,9 @@ class JdbcRetentionViewRebuild implements RetentionViewRebuild {
 		jdbc.sql("SELECT name, default_duration_seconds, deletion_strategy, mode, description"
 				+ " FROM retention.retention_class_shipped")
 			.query((row, index) -> {
-				long duration = row.getLong("default_duration_seconds");
-				replay.put("retention_class", row.getString("name"), row.getString("name"),
-						row.wasNull() ? null : duration, row.getString("deletion_strategy"), row.getString("mode"),
+				long stored = row.getLong("default_duration_seconds");
+				Long duration = row.wasNull() ? null : stored;
+				replay.put("retention_class", row.getString("name"), row.getString("name"), duration, row.getString("deletion_strategy"), row.getString("mode"),
 						row.getString("description"), "steward", "steward", 0L);
 				return null;
 			})

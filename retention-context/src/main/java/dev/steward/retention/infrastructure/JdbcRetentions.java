@@ -99,8 +99,8 @@ class JdbcRetentions implements Retentions {
 	@Override
 	public List<Retention> lockDue(Instant now, int limit) {
 		// due subjects have no active hold (active_holds = 0 is part of the index's predicate)
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM retention.retention_subject
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				FROM retention.retention_subject
 				 WHERE NOT eligible AND active_holds = 0 AND expires_at IS NOT NULL AND expires_at <= ?
 				 ORDER BY expires_at
 				 LIMIT ?
