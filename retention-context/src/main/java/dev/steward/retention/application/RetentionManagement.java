@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,7 +68,8 @@ class RetentionManagement implements RetentionFacade {
 
 	private final RetentionViewRebuild rebuild;
 
-	private final Map<String, RetentionSubjectHandler> handlers;
+	/** Read when first needed: a handler may itself use this facade (to apply defaults as its subjects appear). */
+	private final ObjectProvider<RetentionSubjectHandler> handlers;
 
 	private final IdempotentCommands idempotent;
 
@@ -85,8 +85,7 @@ class RetentionManagement implements RetentionFacade {
 		this.classes = classes;
 		this.history = history;
 		this.rebuild = rebuild;
-		this.handlers = handlers.orderedStream()
-			.collect(Collectors.toUnmodifiableMap(RetentionSubjectHandler::kind, Function.identity()));
+		this.handlers = handlers;
 		this.idempotent = new IdempotentCommands(log);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -208,7 +207,10 @@ class RetentionManagement implements RetentionFacade {
 	}
 
 	private PurgeOutcome purgeOne(SubjectRef subject, boolean dryRun, String actor) {
-		RetentionSubjectHandler handler = handlers.get(subject.kind());
+		RetentionSubjectHandler handler = handlers.orderedStream()
+			.filter(candidate -> candidate.kind().equals(subject.kind()))
+			.findFirst()
+			.orElse(null);
 		try {
 			return Objects.requireNonNull(transactions.execute(status -> {
 				Retention retention = retentions.findForUpdate(subject).orElseThrow();
