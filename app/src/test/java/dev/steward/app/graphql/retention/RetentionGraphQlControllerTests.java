@@ -142,7 +142,7 @@ class RetentionGraphQlControllerTests {
 			.variable("input", Map.of("subjectId", PACKAGE, "newExpiresAt", "2026-11-02T00:00:00Z", "reason", "oops"))
 			.execute()
 			.errors()
-			.satisfy(onlyError("RETENTION_NOT_EXTENDABLE", "/extendRetention"));
+			.satisfy(onlyError("RETENTION_NOT_EXTENDABLE", "extendRetention"));
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class RetentionGraphQlControllerTests {
 			.variable("input", Map.of("subjectId", PACKAGE, "newExpiresAt", "2026-12-01T00:00:00Z", "reason", "audit"))
 			.execute()
 			.errors()
-			.satisfy(onlyError("FORBIDDEN", "/extendRetention"));
+			.satisfy(onlyError("FORBIDDEN", "extendRetention"));
 
 		verifyNoInteractions(retention);
 	}
@@ -164,7 +164,7 @@ class RetentionGraphQlControllerTests {
 			.variable("input", Map.of("subjectId", PACKAGE, "newExpiresAt", "2026-11-02T00:00:00Z", "reason", "mistake"))
 			.execute()
 			.errors()
-			.satisfy(onlyError("FORBIDDEN", "/shortenRetention"));
+			.satisfy(onlyError("FORBIDDEN", "shortenRetention"));
 
 		verifyNoInteractions(retention);
 	}
@@ -179,7 +179,7 @@ class RetentionGraphQlControllerTests {
 			.variable("input", Map.of("subjectId", PACKAGE, "newExpiresAt", "2026-11-02T00:00:00Z", "reason", "mistake"))
 			.execute()
 			.errors()
-			.satisfy(onlyError("RETENTION_COMPLIANCE_LOCKED", "/shortenRetention"));
+			.satisfy(onlyError("RETENTION_COMPLIANCE_LOCKED", "shortenRetention"));
 	}
 
 	@Test
@@ -207,7 +207,7 @@ class RetentionGraphQlControllerTests {
 			.variable("dryRun", true)
 			.execute()
 			.errors()
-			.satisfy(onlyError("FORBIDDEN", "/purgeEligible"));
+			.satisfy(onlyError("FORBIDDEN", "purgeEligible"));
 		callers.as("ada", Role.ADMIN)
 			.documentName("purgeEligible")
 			.variable("dryRun", true)
@@ -226,7 +226,7 @@ class RetentionGraphQlControllerTests {
 			.variable("limit", 100_000)
 			.execute()
 			.errors()
-			.satisfy(onlyError("INVALID_ARGUMENT", "/purgeEligible"));
+			.satisfy(onlyError("INVALID_ARGUMENT", "purgeEligible"));
 	}
 
 	@Test
