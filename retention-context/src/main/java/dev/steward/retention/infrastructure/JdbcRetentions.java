@@ -5,6 +5,7 @@ import dev.steward.retention.DeletionStrategy;
 import dev.steward.retention.RetentionMode;
 import dev.steward.retention.SubjectRef;
 import dev.steward.retention.domain.Hold;
+import dev.steward.retention.domain.LoggedRetentionEvent;
 import dev.steward.retention.domain.Retention;
 import dev.steward.retention.domain.Retentions;
 import java.sql.ResultSet;
@@ -50,10 +51,13 @@ class JdbcRetentions implements Retentions {
 
 	private final AggregateEvents events;
 
+	private final ApplicationEventPublisher publisher;
+
 	JdbcRetentions(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.events = new AggregateEvents(publisher);
+		this.publisher = publisher;
 	}
 
 	@Override
@@ -157,10 +161,13 @@ class JdbcRetentions implements Retentions {
 						+ " moved on from version " + retentions.get(index).version());
 			}
 		}
+		List<LoggedRetentionEvent> batch = new ArrayList<>();
+		AggregateEvents collected = new AggregateEvents(event -> batch.add((LoggedRetentionEvent) event));
 		for (Retention retention : retentions) {
 			saveHolds(retention);
-			events.publishFrom(retention);
+			collected.publishFrom(retention);
 		}
+		publisher.publishEvent(new RetentionEventBatch(batch));
 	}
 
 	private void saveHolds(Retention retention) {

@@ -26,4 +26,11 @@ class RetentionEventAppender {
 	void on(LoggedRetentionEvent event) {
 		log.append(event);
 	}
+
+	/** The events of many aggregates saved together (a sweep's batch), appended in one statement, in order. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(RetentionEventBatch batch) {
+		log.appendAll(batch.events());
+	}
 }
