@@ -65,10 +65,10 @@ public interface RegistryFacade {
 	FileContent openContent(String fileId, long offset, @Nullable Long length);
 
 	/**
-	 * Purges a finalized package as retention's deletion decides: deletes the blobs no other live package
+	 * Purges a package, finalized or still {@code created}, as retention's deletion decides: deletes the blobs no other live package
 	 * references, marks the package {@code purged} (a tombstone that keeps its metadata, and its manifest when
 	 * {@code keepManifest}), and appends {@code v1.package.purged}. Joins the caller's transaction.
-	 * @throws RegistryException {@code PACKAGE_NOT_FOUND}, {@code ILLEGAL_PACKAGE_STATE} unless finalized
+	 * @throws RegistryException {@code PACKAGE_NOT_FOUND}, {@code ILLEGAL_PACKAGE_STATE} once purged
 	 */
 	PackageView purgePackage(PackageId id, boolean keepManifest, String actor);
 

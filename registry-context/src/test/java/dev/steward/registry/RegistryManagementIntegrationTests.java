@@ -381,10 +381,29 @@ class RegistryManagementIntegrationTests {
 	}
 
 	@Test
-	void onlyAFinalizedPackageIsPurged() {
+	void aPackageAbandonedBeforeFinalizeIsPurgedWithNoManifest() {
 		PackageView pkg = created(registry);
+		FileView own = upload(registry, pkg, "partial.bin", "abandoned " + pkg.id());
+
+		PackageView tombstone = registry.purgePackage(pkg.id(), true, ACTOR);
+
+		assertThat(tombstone.status()).isEqualTo(PackageStatus.PURGED);
+		assertThat(tombstone.manifestDigest()).isNull();
+		assertThat(blobDir.resolve(own.objectKey())).doesNotExist();
+		assertThat(registry.findFile(own.id().toString()).orElseThrow().storageStatus()).isEqualTo("purged");
+		assertThatExceptionOfType(RegistryException.class)
+			.isThrownBy(() -> registry.finalizePackage(pkg.id().toString(), ACTOR))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.ILLEGAL_PACKAGE_STATE));
+	}
+
+	@Test
+	void aPurgedPackageIsNotPurgedAgain() {
+		PackageView pkg = created(registry);
+		registry.purgePackage(pkg.id(), true, ACTOR);
+		long head = log.head();
 
 		assertThatExceptionOfType(RegistryException.class).isThrownBy(() -> registry.purgePackage(pkg.id(), true))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.ILLEGAL_PACKAGE_STATE));
+		assertThat(log.head()).isEqualTo(head);
 	}
 }

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -66,6 +67,12 @@ class SecurityConfiguration {
 				.accessDeniedHandler(SecurityConfiguration::forbidden)
 				.opaqueToken(opaque -> opaque.introspector(introspector)));
 		return http.build();
+	}
+
+	/** A request the firewall refuses gets 400 with a stable code ({@link RejectedRequests}). */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new RejectedRequests();
 	}
 
 	/**

@@ -259,7 +259,6 @@ class RegistryManagement implements RegistryFacade {
 	@Transactional
 	public PackageView purgePackage(PackageId id, boolean keepManifest, String actor) {
 		ArtifactPackage pkg = packages.requireLocked(id);
-		pkg.requireStatus(PackageStatus.FINALIZED, "purge");
 		List<PackageFile> contents = files.ofPackages(List.of(id));
 		Set<StoredBlob> toDelete = new LinkedHashSet<>();
 		for (PackageFile file : contents) {
@@ -268,9 +267,9 @@ class RegistryManagement implements RegistryFacade {
 				toDelete.add(new StoredBlob(0, "", "", blob.backendId(), blob.objectKey()));
 			}
 		}
-		files.markPurged(id);
 		pkg.purge(keepManifest, toDelete.stream().map(StoredBlob::objectKey).distinct().toList(), actor,
 				clock.instant());
+		files.markPurged(id);
 		packages.save(pkg);
 		Instant graceStart = clock.instant().minus(limits.orphanGracePeriod());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

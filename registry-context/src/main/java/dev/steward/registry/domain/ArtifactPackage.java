@@ -118,12 +118,17 @@ public class ArtifactPackage extends AbstractAggregateRoot<ArtifactPackage>
 	}
 
 	/**
-	 * Marks a finalized package purged after its blobs are gone; the tombstone keeps its metadata, and its
-	 * manifest when {@code keepManifest}. Registers {@link PackagePurged}.
-	 * @throws RegistryException {@code ILLEGAL_PACKAGE_STATE} unless finalized
+	 * Marks a package purged after its blobs are gone; the tombstone keeps its metadata, and its manifest when
+	 * {@code keepManifest}. A package still {@code created} (its retention runs from creation, so one abandoned
+	 * before it was finalized expires too) is purged the same way and has no manifest to keep. Registers
+	 * {@link PackagePurged}.
+	 * @throws RegistryException {@code ILLEGAL_PACKAGE_STATE} once purged
 	 */
 	public void purge(boolean keepManifest, java.util.List<String> deletedObjectKeys, String actor, Instant now) {
-		requireStatus(PackageStatus.FINALIZED, "purge");
+		if (status == PackageStatus.PURGED) {
+			throw new RegistryException(RegistryErrorCode.ILLEGAL_PACKAGE_STATE,
+					"Cannot purge package " + id + ": it is purged already");
+		}
 		this.status = PackageStatus.PURGED;
 		this.purgedAt = now;
 		if (!keepManifest) {

@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -204,8 +206,25 @@ class RegistryHttpIntegrationTests {
 		assertThat(viewer.statusCode()).isEqualTo(403);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(JSON.readTree(unknown.body()).path("code").asString()).isEqualTo("PACKAGE_NOT_FOUND");
-		assertThat(control.statusCode()).isBetween(400, 499);
+		assertThat(control.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(control.body()).path("code").asString()).isEqualTo("INVALID_RELATIVE_PATH");
 		assertThat(noToken.statusCode()).isEqualTo(401);
 		assertThat(missing.statusCode()).isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a/../b.txt", "../b.txt", "a/./b.txt", "a//b.txt", "a%2Fb.txt", "a%2e%2e/b.txt",
+			"a%5Cb.txt", "a%00b.txt", "a%0Ab.txt", "a%25b%2F.txt", "%2e%2e%2Fb.txt" })
+	void refusesUnsafePathsWithTheirCodeWhereverTheyAreCaught(String unsafe) {
+		String pkg = createPackage();
+
+		HttpResponse<String> refused = put(callers.author(), pkg, unsafe, "text/plain", new byte[] { 1 });
+
+		assertThat(refused.statusCode()).as(unsafe).isEqualTo(400);
+		assertThat(JSON.readTree(refused.body()).path("code").asString()).as(refused.body())
+			.isEqualTo("INVALID_RELATIVE_PATH");
+		Response files = graphql.post(callers.viewer(), "query($id: ID!) { package(id: $id) { files { relativePath } } }",
+				Map.of("id", pkg));
+		assertThat(files.data().path("package").path("files").size()).as(files.body()).isZero();
 	}
 }
