@@ -63,7 +63,7 @@ public interface RuleFacade {
 
 	/** A rule as it is in force. */
 	record RuleView(String ruleId, int ruleVersion, String name, @Nullable String description,
-			List<String> appliesTo, MatchView match, boolean external, List<EmitView> emits,
+			List<SourceKind> appliesTo, MatchView match, boolean external, List<EmitView> emits,
 			List<String> evidenceFields, String source, long revision, Instant updatedAt, String updatedBy,
 			RuleStateView state) implements Keyed {
 
@@ -101,7 +101,7 @@ public interface RuleFacade {
 			boolean deleted, String actor, Instant changedAt, long sequence) {
 	}
 
-	record RulesViewsVerification(boolean consistent, long replayedEvents, List<Difference> differences) {
+	record RulesViewsVerification(boolean consistent, long eventsReplayed, List<Difference> differences) {
 
 		public record Difference(String view, String key, String problem) {
 		}

@@ -135,7 +135,7 @@ class JdbcRuleReads implements RuleReads {
 		RuleDefinition definition = definition(source);
 		RuleState state = state(row).at(clock.instant());
 		return new RuleView(definition.ruleId(), definition.ruleVersion(), definition.name(),
-				definition.description(), definition.appliesToNames(), definition.match().view(),
+				definition.description(), definition.appliesTo().stream().sorted().toList(), definition.match().view(),
 				definition.match().external(), definition.emits().stream().map(Emit::view).toList(),
 				definition.evidenceFields(), source, row.getLong("revision"),
 				row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"), state.view());
