@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.kernel.events.ChainVerification;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyFacade;
+import dev.steward.rules.RuleFacade;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Runs after every other test of the module, on the database they all wrote to: every context's event log is
- * intact and every policy view is what the policy log rebuilds.
+ * intact and every policy and rules view is what its log rebuilds.
  */
 @SpringBootTest
 @Order(Integer.MAX_VALUE)
@@ -25,6 +26,9 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 	@Autowired
 	PolicyFacade policies;
 
+	@Autowired
+	RuleFacade rules;
+
 	@Test
 	void everyLogIsIntactAndThePolicyLogRebuildsEveryView() {
 		assertThat(logs).extracting(EventLog::context).contains("policy", "rules", "registry", "retention");
@@ -34,5 +38,6 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 			assertThat(chain.checked()).isEqualTo(log.head());
 		}
 		assertThat(policies.verifyViews().differences()).isEmpty();
+		assertThat(rules.verifyViews().differences()).isEmpty();
 	}
 }
