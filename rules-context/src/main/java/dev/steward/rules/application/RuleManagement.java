@@ -79,7 +79,7 @@ class RuleManagement implements RuleFacade {
 
 	@Override
 	public RuleStateView state(String ruleId) {
-		return store.state(RuleId.of(ruleId)).view();
+		return RuleViews.state(store.state(RuleId.of(ruleId)));
 	}
 
 	@Override

@@ -39,8 +39,8 @@ public interface RuleStore {
 	void delete(RuleId id, String actor);
 
 	/** The store that takes definitions through its API only. */
-	static RuleStore database(RuleCatalog catalog, RuleReads reads, Clock clock) {
-		return new DatabaseRuleStore(catalog, reads, clock);
+	static RuleStore database(RuleCatalog catalog, RuleReads reads, Clock clock, RuleParser parser) {
+		return new DatabaseRuleStore(catalog, reads, clock, parser);
 	}
 
 	/** The database store. */
@@ -52,10 +52,13 @@ public interface RuleStore {
 
 		protected final Clock clock;
 
-		protected DatabaseRuleStore(RuleCatalog catalog, RuleReads reads, Clock clock) {
+		protected final RuleParser parser;
+
+		protected DatabaseRuleStore(RuleCatalog catalog, RuleReads reads, Clock clock, RuleParser parser) {
 			this.catalog = catalog;
 			this.reads = reads;
 			this.clock = clock;
+			this.parser = parser;
 		}
 
 		@Override
@@ -75,8 +78,7 @@ public interface RuleStore {
 		@Override
 		public RuleState state(RuleId id) {
 			return reads.state(id.value())
-				.map(view -> new RuleState(view.state(), view.confidenceMax(), view.expiresAt(), view.reason(),
-						view.setBy(), view.setAt()))
+				.map(RuleViews::state)
 				.map(state -> state.at(clock.instant()))
 				.orElse(RuleState.DEFAULT);
 		}
@@ -93,7 +95,7 @@ public interface RuleStore {
 
 		@Override
 		public RuleDefinition upsert(String yaml, String actor) {
-			RuleDefinition definition = RuleParser.parse(yaml);
+			RuleDefinition definition = parser.parse(yaml);
 			catalog.define(definition, yaml, actor);
 			return definition;
 		}

@@ -1,7 +1,5 @@
 package dev.steward.rules.domain;
 
-import com.google.re2j.Pattern;
-import dev.steward.rules.RuleFacade.MatchView;
 import java.util.Map;
 import org.jmolecules.ddd.types.ValueObject;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param field the field named by the rule, or null for the source kind's default
  * @param pattern the compiled pattern; null for an external rule
  */
-public record MatchSpec(@Nullable String kind, @Nullable String field, @Nullable Pattern pattern,
+public record MatchSpec(@Nullable String kind, @Nullable String field, RuleSyntax.@Nullable TextPattern pattern,
 		Map<String, Object> parameters) implements ValueObject {
 
 	public static final String LIFTER_PREFIX = "lifter:";
@@ -26,7 +24,4 @@ public record MatchSpec(@Nullable String kind, @Nullable String field, @Nullable
 		return kind != null && kind.startsWith(LIFTER_PREFIX);
 	}
 
-	public MatchView view() {
-		return new MatchView(kind, field, pattern == null ? null : pattern.pattern(), parameters);
-	}
 }

@@ -1,6 +1,5 @@
 package dev.steward.rules.domain;
 
-import com.google.re2j.Pattern;
 import dev.steward.rules.EvaluationFacade.RuleMatch;
 import dev.steward.rules.EvaluationFacade.Tag;
 import dev.steward.rules.SourceKind;
@@ -11,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules Steward evaluates, bucketed by source kind: immutable, so a new set of rules replaces it whole and an
@@ -67,9 +67,9 @@ public final class RuleIndex {
 			}
 			RuleDefinition definition = rule.definition();
 			String field = definition.fieldFor(kind);
-			Pattern pattern = definition.match().pattern();
+			RuleSyntax.@Nullable TextPattern pattern = definition.match().pattern();
 			if (field == null || pattern == null || !(payload.get(field) instanceof String haystack)
-					|| !pattern.matcher(haystack).find()) {
+					|| !pattern.find(haystack)) {
 				continue;
 			}
 			Map<String, Object> evidence = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package dev.steward.rules.domain;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.steward.rules.RulesException;
 import dev.steward.rules.SourceKind;
 import java.util.ArrayList;
@@ -11,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads a rule from YAML and validates all of it at once. YAML is read in a safe mode: plain data only (no tags
+ * Reads a rule from YAML and validates all of it at once, through the {@link RuleSyntax} it is given. YAML is
+ * read in a safe mode: plain data only (no tags
  * that build objects), at most {@value #MAX_ALIASES} aliases, no recursive keys, no duplicate keys, at most
  * {@value #MAX_CHARS} characters and {@value #MAX_DEPTH} levels of nesting. Unknown keys are ignored.
  */
@@ -37,12 +32,16 @@ public final class RuleParser {
 
 	private static final int MAX_NAME = 200;
 
-	private RuleParser() {}
+	private final RuleSyntax syntax;
+
+	public RuleParser(RuleSyntax syntax) {
+		this.syntax = syntax;
+	}
 
 	/**
 	 * @throws RulesException {@code RULE_INVALID} listing every problem found
 	 */
-	public static RuleDefinition parse(String yaml) {
+	public RuleDefinition parse(String yaml) {
 		Map<?, ?> document = load(yaml);
 		List<String> problems = new ArrayList<>();
 		String ruleId = text(document, "rule_id", problems, true);
@@ -74,7 +73,7 @@ public final class RuleParser {
 				appliesTo, match, emits, evidence);
 	}
 
-	private static Map<?, ?> load(String yaml) {
+	private Map<?, ?> load(String yaml) {
 		if (yaml.length() > MAX_CHARS) {
 			throw RulesException.invalid(List.of("the rule has " + yaml.length() + " characters; at most " + MAX_CHARS
 					+ " are allowed"));
@@ -82,19 +81,11 @@ public final class RuleParser {
 		if (flowDepth(yaml) > MAX_DEPTH) {
 			throw RulesException.invalid(List.of("the rule nests more than " + MAX_DEPTH + " levels deep"));
 		}
-		LoadSettings settings = LoadSettings.builder()
-			.setSchema(new CoreSchema())
-			.setAllowDuplicateKeys(false)
-			.setAllowRecursiveKeys(false)
-			.setMaxAliasesForCollections(MAX_ALIASES)
-			.setCodePointLimit(MAX_CHARS)
-			.setLabel("rule")
-			.build();
 		Object document;
 		try {
-			document = new Load(settings).loadFromString(yaml);
+			document = syntax.readYaml(yaml, MAX_ALIASES, MAX_CHARS);
 		}
-		catch (YamlEngineException ex) {
+		catch (IllegalArgumentException ex) {
 			throw RulesException.invalid(List.of("not valid YAML: " + firstLine(ex.getMessage())));
 		}
 		if (!(document instanceof Map<?, ?> map)) {
@@ -119,7 +110,7 @@ public final class RuleParser {
 		return kinds;
 	}
 
-	private static MatchSpec match(@Nullable Object value, Set<SourceKind> appliesTo, List<String> problems) {
+	private MatchSpec match(@Nullable Object value, Set<SourceKind> appliesTo, List<String> problems) {
 		if (!(value instanceof Map<?, ?> map)) {
 			problems.add("match must be a mapping");
 			return new MatchSpec(null, null, null, Map.of());
@@ -142,13 +133,13 @@ public final class RuleParser {
 			problems.add("match.kind must be 'pattern' or start with 'lifter:', was '" + kind + "'");
 		}
 		String source = text(map, "pattern", problems, true, "match.pattern");
-		Pattern pattern = null;
+		RuleSyntax.@Nullable TextPattern pattern = null;
 		if (source != null) {
 			try {
-				pattern = Pattern.compile(source);
+				pattern = syntax.compile(source);
 			}
-			catch (PatternSyntaxException ex) {
-				problems.add("match.pattern does not compile: " + ex.getDescription());
+			catch (IllegalArgumentException ex) {
+				problems.add("match.pattern does not compile: " + ex.getMessage());
 			}
 		}
 		if (field == null) {

@@ -1,6 +1,5 @@
 package dev.steward.rules.domain;
 
-import dev.steward.rules.RuleFacade.RuleStateView;
 import dev.steward.rules.RuleStateKind;
 import dev.steward.rules.RulesErrorCode;
 import dev.steward.rules.RulesException;
@@ -65,10 +64,6 @@ public record RuleState(RuleStateKind kind, @Nullable Double confidenceMax, @Nul
 		RuleState inForce = at(now);
 		return inForce.kind == RuleStateKind.CLIPPED && inForce.confidenceMax != null
 				? Math.min(base, inForce.confidenceMax) : base;
-	}
-
-	public RuleStateView view() {
-		return new RuleStateView(kind, confidenceMax, expiresAt, reason, setBy, setAt);
 	}
 
 	private static RulesException invalid(String problem) {

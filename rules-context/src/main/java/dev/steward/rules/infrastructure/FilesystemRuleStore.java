@@ -8,7 +8,6 @@ import dev.steward.rules.application.RuleReads;
 import dev.steward.rules.application.RuleStore;
 import dev.steward.rules.domain.RuleDefinition;
 import dev.steward.rules.domain.RuleId;
-import dev.steward.rules.domain.RuleParser;
 import java.time.Clock;
 
 /**
@@ -21,7 +20,7 @@ class FilesystemRuleStore extends RuleStore.DatabaseRuleStore {
 	private final RuleDirectory directory;
 
 	FilesystemRuleStore(RuleCatalog catalog, RuleReads reads, Clock clock, RuleDirectory directory) {
-		super(catalog, reads, clock);
+		super(catalog, reads, clock, StandardRuleSyntax.parser());
 		this.directory = directory;
 	}
 
@@ -36,7 +35,7 @@ class FilesystemRuleStore extends RuleStore.DatabaseRuleStore {
 
 	@Override
 	public RuleDefinition upsert(String yaml, String actor) {
-		RuleDefinition definition = RuleParser.parse(yaml);
+		RuleDefinition definition = parser.parse(yaml);
 		directory.write(definition, yaml);
 		catalog.define(definition, yaml, actor);
 		return definition;

@@ -9,9 +9,8 @@ import dev.steward.rules.RuleFacade.RuleView;
 import dev.steward.rules.RuleStateKind;
 import dev.steward.rules.application.RuleReads;
 import dev.steward.rules.domain.CompiledRule;
-import dev.steward.rules.domain.Emit;
 import dev.steward.rules.domain.RuleDefinition;
-import dev.steward.rules.domain.RuleParser;
+import dev.steward.rules.application.RuleViews;
 import dev.steward.rules.domain.RuleState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,7 +98,7 @@ class JdbcRuleReads implements RuleReads {
 		return jdbc.sql("SELECT state, confidence_max, expires_at, reason, set_by, set_at FROM rules.rule_state"
 				+ " WHERE rule_id = ?")
 			.param(ruleId)
-			.query((row, index) -> state(row).view())
+			.query((row, index) -> RuleViews.state(state(row)))
 			.optional();
 	}
 
@@ -135,16 +134,16 @@ class JdbcRuleReads implements RuleReads {
 		RuleDefinition definition = definition(source);
 		RuleState state = state(row).at(clock.instant());
 		return new RuleView(definition.ruleId(), definition.ruleVersion(), definition.name(),
-				definition.description(), definition.appliesTo().stream().sorted().toList(), definition.match().view(),
-				definition.match().external(), definition.emits().stream().map(Emit::view).toList(),
+				definition.description(), definition.appliesTo().stream().sorted().toList(), RuleViews.match(definition.match()),
+				definition.match().external(), definition.emits().stream().map(RuleViews::emit).toList(),
 				definition.evidenceFields(), source, row.getLong("revision"),
-				row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"), state.view());
+				row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"), RuleViews.state(state));
 	}
 
 	private RuleDefinition definition(String source) {
 		RuleDefinition definition = compiled.get(source);
 		if (definition == null) {
-			definition = RuleParser.parse(source);
+			definition = StandardRuleSyntax.parser().parse(source);
 			if (compiled.size() >= COMPILED_CACHE) {
 				compiled.clear();
 			}

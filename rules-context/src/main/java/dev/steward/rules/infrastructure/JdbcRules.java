@@ -4,7 +4,6 @@ import dev.steward.kernel.events.AggregateEvents;
 import dev.steward.rules.RuleStateKind;
 import dev.steward.rules.domain.Rule;
 import dev.steward.rules.domain.RuleId;
-import dev.steward.rules.domain.RuleParser;
 import dev.steward.rules.domain.RuleState;
 import dev.steward.rules.domain.Rules;
 import java.sql.Timestamp;
@@ -47,7 +46,7 @@ class JdbcRules implements Rules {
 				RuleState current = state == null ? RuleState.DEFAULT
 						: new RuleState(RuleStateKind.of(state), ceiling, instant(row.getTimestamp("expires_at")),
 								row.getString("reason"), row.getString("set_by"), instant(row.getTimestamp("set_at")));
-				return Rule.stored(RuleParser.parse(row.getString("source")), row.getString("source"),
+				return Rule.stored(StandardRuleSyntax.parser().parse(row.getString("source")), row.getString("source"),
 						row.getLong("revision"), current);
 			})
 			.optional();

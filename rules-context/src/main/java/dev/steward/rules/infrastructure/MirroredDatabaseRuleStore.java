@@ -15,7 +15,7 @@ class MirroredDatabaseRuleStore extends RuleStore.DatabaseRuleStore {
 	private final RuleDirectory directory;
 
 	MirroredDatabaseRuleStore(RuleCatalog catalog, RuleReads reads, Clock clock, RuleDirectory directory) {
-		super(catalog, reads, clock);
+		super(catalog, reads, clock, StandardRuleSyntax.parser());
 		this.directory = directory;
 	}
 

@@ -6,7 +6,6 @@ import dev.steward.rules.application.RuleCatalog;
 import dev.steward.rules.application.RuleReads;
 import dev.steward.rules.domain.RuleDefinition;
 import dev.steward.rules.domain.RuleId;
-import dev.steward.rules.domain.RuleParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -285,7 +284,7 @@ final class RuleDirectory implements AutoCloseable {
 				if (source.equals(written.remove(path))) {
 					return;
 				}
-				RuleDefinition definition = RuleParser.parse(source);
+				RuleDefinition definition = StandardRuleSyntax.parser().parse(source);
 				String before = rules.put(path, definition.ruleId());
 				if (before != null && !before.equals(definition.ruleId()) && fileOf(before).isEmpty()) {
 					catalog.removeIfPresent(RuleId.of(before), actor);

@@ -3,7 +3,6 @@ package dev.steward.rules.infrastructure;
 import dev.steward.kernel.events.LogEntry;
 import dev.steward.rules.RulesEvents;
 import dev.steward.rules.domain.RuleDefinition;
-import dev.steward.rules.domain.RuleParser;
 import java.sql.Timestamp;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,7 @@ record RulesProjection(JdbcClient jdbc, String prefix) {
 		switch (entry.type()) {
 			case RulesEvents.UPSERTED -> {
 				String source = (String) payload.get("source");
-				RuleDefinition definition = RuleParser.parse(source);
+				RuleDefinition definition = StandardRuleSyntax.parser().parse(source);
 				jdbc.sql("INSERT INTO " + prefix + "rule (rule_id, rule_version, name, applies_to, external, revision,"
 						+ " source, updated_at, updated_by, event_sequence) VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)"
 						+ " ON CONFLICT (rule_id) DO UPDATE SET rule_version = excluded.rule_version,"

@@ -33,7 +33,7 @@ class RulesStoreConfiguration {
 			@Value("${steward.rules.sync-directory:}") String syncDirectory,
 			@Value("${steward.rules.debounce:30ms}") Duration debounce) {
 		return switch (kind.strip().toLowerCase(Locale.ROOT)) {
-			case "database" -> syncDirectory.isBlank() ? RuleStore.database(catalog, reads, rulesClock)
+			case "database" -> syncDirectory.isBlank() ? RuleStore.database(catalog, reads, rulesClock, StandardRuleSyntax.parser())
 					: new MirroredDatabaseRuleStore(catalog, reads, rulesClock,
 							new RuleDirectory(Path.of(syncDirectory), debounce, catalog, reads, false));
 			case "filesystem" -> {

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 /** Rules as tests need them: the shipped sample set and small rules made up on the spot. */
 public final class RuleFixtures {
 
+	/** The parser the context reads rules with. */
+	public static final RuleParser PARSER = dev.steward.rules.infrastructure.StandardRuleSyntax.parser();
+
 	/** The sample rules the README's quick start uses, at the repository's root. */
 	public static final Path SAMPLES = Path.of("..", "rules");
 

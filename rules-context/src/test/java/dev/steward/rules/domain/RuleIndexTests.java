@@ -16,7 +16,7 @@ class RuleIndexTests {
 	static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
 
 	static CompiledRule rule(String yaml, RuleState state) {
-		return new CompiledRule(RuleParser.parse(yaml), state);
+		return new CompiledRule(RuleFixtures.PARSER.parse(yaml), state);
 	}
 
 	static RuleIndex samples() {

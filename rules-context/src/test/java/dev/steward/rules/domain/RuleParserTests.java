@@ -14,7 +14,7 @@ class RuleParserTests {
 	void readsEveryFieldOfTheFormat() {
 		String yaml = RuleFixtures.read(RuleFixtures.SAMPLES.resolve("R0015_suid_search.yaml"));
 
-		RuleDefinition rule = RuleParser.parse(yaml);
+		RuleDefinition rule = RuleFixtures.PARSER.parse(yaml);
 
 		assertThat(rule.ruleId()).isEqualTo("R0015");
 		assertThat(rule.ruleVersion()).isEqualTo(1);
@@ -32,7 +32,7 @@ class RuleParserTests {
 	void loadsEverySampleRule() {
 		var files = RuleFixtures.sampleFiles();
 
-		var rules = files.stream().map(RuleFixtures::read).map(RuleParser::parse).toList();
+		var rules = files.stream().map(RuleFixtures::read).map(RuleFixtures.PARSER::parse).toList();
 
 		assertThat(rules).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(rules.stream().flatMap(rule -> rule.appliesTo().stream()).distinct()).hasSizeGreaterThanOrEqualTo(4);
@@ -42,7 +42,7 @@ class RuleParserTests {
 	void ignoresUnknownKeys() {
 		String yaml = RuleFixtures.commandRule("X1", 1, "x", 0.5) + "last_reviewed: 2026-01-01\nowner: {team: blue}\n";
 
-		RuleDefinition rule = RuleParser.parse(yaml);
+		RuleDefinition rule = RuleFixtures.PARSER.parse(yaml);
 
 		assertThat(rule.ruleId()).isEqualTo("X1");
 	}
@@ -51,7 +51,7 @@ class RuleParserTests {
 	void marksLifterRulesAsExternalWithTheirParameters() {
 		String yaml = RuleFixtures.read(RuleFixtures.SAMPLES.resolve("R0001_auth_brute_force.yaml"));
 
-		RuleDefinition rule = RuleParser.parse(yaml);
+		RuleDefinition rule = RuleFixtures.PARSER.parse(yaml);
 
 		assertThat(rule.match().external()).isTrue();
 		assertThat(rule.match().kind()).isEqualTo("lifter:credential_auth_brute_generic");
@@ -71,7 +71,7 @@ class RuleParserTests {
 				  - just text
 				""";
 
-		var refusal = assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml)).actual();
+		var refusal = assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml)).actual();
 
 		assertThat(refusal.code()).isEqualTo(RulesErrorCode.RULE_INVALID);
 		assertThat(refusal.problems()).hasSize(8)
@@ -87,7 +87,7 @@ class RuleParserTests {
 
 	@Test
 	void refusesATopLevelThatIsNotAMapping() {
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse("- a\n- b\n"))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse("- a\n- b\n"))
 			.satisfies(ex -> assertThat(ex.problems()).containsExactly("the rule must be a YAML mapping at the top level"));
 	}
 
@@ -95,7 +95,7 @@ class RuleParserTests {
 	void refusesTagsThatWouldBuildObjects() {
 		String yaml = "rule_id: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n";
 
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RulesErrorCode.RULE_INVALID));
 	}
 
@@ -107,7 +107,7 @@ class RuleParserTests {
 			yaml.append(("*a" + (level - 1) + ", ").repeat(8)).append("*a").append(level - 1).append("]\n");
 		}
 
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml.toString()))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml.toString()))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RulesErrorCode.RULE_INVALID));
 	}
 
@@ -115,7 +115,7 @@ class RuleParserTests {
 	void refusesDeepNestingBeforeParsing() {
 		String yaml = "rule_id: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n";
 
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml))
 			.satisfies(ex -> assertThat(ex.problems()).containsExactly("the rule nests more than 16 levels deep"));
 	}
 
@@ -123,7 +123,7 @@ class RuleParserTests {
 	void refusesARuleLargerThanTheLimit() {
 		String yaml = "description: '" + "x".repeat(RuleParser.MAX_CHARS) + "'\n";
 
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml))
 			.satisfies(ex -> assertThat(ex.problems()).singleElement().asString().contains("at most"));
 	}
 
@@ -138,7 +138,7 @@ class RuleParserTests {
 				emits: [{tactic: TA0011, technique_id: T1071, confidence: 0.5}]
 				""";
 
-		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleParser.parse(yaml))
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml))
 			.satisfies(ex -> assertThat(ex.problems()).containsExactly(
 					"match.field is needed: source kind session has no default field"));
 	}
@@ -147,7 +147,7 @@ class RuleParserTests {
 	void treatsAnEmptySubTechniqueAsNone() {
 		String yaml = RuleFixtures.commandRule("X2", 1, "x", 0.5).replace("sub_technique_id: T1059.004", "sub_technique_id: ''");
 
-		RuleDefinition rule = RuleParser.parse(yaml);
+		RuleDefinition rule = RuleFixtures.PARSER.parse(yaml);
 
 		assertThat(rule.emits().getFirst().subTechniqueId()).isNull();
 	}

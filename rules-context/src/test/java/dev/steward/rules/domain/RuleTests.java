@@ -33,7 +33,7 @@ class RuleTests {
 		Rule rule = Rule.absent(RuleId.of("T1"), 0);
 		String yaml = RuleFixtures.commandRule("T1", 1, "x", 0.5);
 
-		boolean changed = rule.define(RuleParser.parse(yaml), yaml, "alice");
+		boolean changed = rule.define(RuleFixtures.PARSER.parse(yaml), yaml, "alice");
 
 		assertThat(changed).isTrue();
 		assertThat(events(rule)).containsExactly(new RuleUpserted(RuleId.of("T1"), 1, 1, "test_t1", yaml, "alice"));
@@ -42,9 +42,9 @@ class RuleTests {
 	@Test
 	void recordsNothingForTheSourceInForce() {
 		String yaml = RuleFixtures.commandRule("T2", 1, "x", 0.5);
-		Rule rule = Rule.stored(RuleParser.parse(yaml), yaml, 3, RuleState.DEFAULT);
+		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 3, RuleState.DEFAULT);
 
-		boolean changed = rule.define(RuleParser.parse(yaml), yaml, "alice");
+		boolean changed = rule.define(RuleFixtures.PARSER.parse(yaml), yaml, "alice");
 
 		assertThat(changed).isFalse();
 		assertThat(events(rule)).isEmpty();
@@ -53,10 +53,10 @@ class RuleTests {
 	@Test
 	void countsRevisionsOnAcrossADeletion() {
 		String yaml = RuleFixtures.commandRule("T3", 1, "x", 0.5);
-		Rule rule = Rule.stored(RuleParser.parse(yaml), yaml, 2, RuleState.DEFAULT);
+		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 2, RuleState.DEFAULT);
 
 		rule.delete("alice");
-		rule.define(RuleParser.parse(yaml), yaml, "bob");
+		rule.define(RuleFixtures.PARSER.parse(yaml), yaml, "bob");
 
 		assertThat(events(rule)).containsExactly(new RuleDeleted(RuleId.of("T3"), 3, "alice"),
 				new RuleUpserted(RuleId.of("T3"), 4, 1, "test_t3", yaml, "bob"));
@@ -75,7 +75,7 @@ class RuleTests {
 	void revertsAnExpiredStateOnce() {
 		String yaml = RuleFixtures.commandRule("T5", 1, "x", 0.5);
 		RuleState disabled = new RuleState(RuleStateKind.DISABLED, null, NOW.plusSeconds(60), "maintenance", "op", NOW);
-		Rule rule = Rule.stored(RuleParser.parse(yaml), yaml, 1, disabled);
+		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 1, disabled);
 
 		boolean early = rule.expire(NOW.plusSeconds(59));
 		boolean due = rule.expire(NOW.plusSeconds(60));

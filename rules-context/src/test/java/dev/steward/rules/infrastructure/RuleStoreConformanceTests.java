@@ -96,7 +96,7 @@ abstract class RuleStoreConformanceTests {
 
 		static Compiled of(RuleDefinition rule, RuleState state) {
 			return new Compiled(rule.ruleId(), rule.ruleVersion(), rule.name(), rule.description(),
-					rule.appliesToNames(), rule.match().view(), rule.emits(), rule.evidenceFields(), state.kind());
+					rule.appliesToNames(), dev.steward.rules.application.RuleViews.match(rule.match()), rule.emits(), rule.evidenceFields(), state.kind());
 		}
 	}
 
@@ -106,7 +106,7 @@ abstract class RuleStoreConformanceTests {
 		List<Compiled> expected = RuleFixtures.sampleFiles()
 			.stream()
 			.map(RuleFixtures::read)
-			.map(RuleParser::parse)
+			.map(RuleFixtures.PARSER::parse)
 			.map(rule -> Compiled.of(rule, RuleState.DEFAULT))
 			.toList();
 		Set<String> ids = expected.stream().map(Compiled::ruleId).collect(Collectors.toSet());
