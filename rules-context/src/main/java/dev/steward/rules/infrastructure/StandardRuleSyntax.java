@@ -50,10 +50,11 @@ public final class StandardRuleSyntax implements RuleSyntax {
 		catch (PatternSyntaxException ex) {
 			throw new IllegalArgumentException(ex.getDescription(), ex);
 		}
-		return new Re2jPattern(compiled);
+		return new Re2jPattern(compiled, RequiredLiteral.of(pattern));
 	}
 
-	private record Re2jPattern(Pattern pattern) implements TextPattern {
+	/** A pattern, and the literal every match contains: text without it is turned away before the engine runs. */
+	private record Re2jPattern(Pattern pattern, @Nullable RequiredLiteral literal) implements TextPattern {
 
 		@Override
 		public String source() {
@@ -62,7 +63,7 @@ public final class StandardRuleSyntax implements RuleSyntax {
 
 		@Override
 		public boolean find(CharSequence text) {
-			return pattern.matcher(text).find();
+			return (literal == null || literal.foundIn(text)) && pattern.matcher(text).find();
 		}
 	}
 }
