@@ -41,9 +41,12 @@ for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} "$(command -v java || true)" 
   if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
 done
 [ -n "$JAVA" ] || { echo "A JDK 21 or newer is needed" >&2; exit 1; }
-NODE="$HERE/node_modules/.bin/node"
-if [ ! -x "$NODE" ]; then
-  if node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then NODE="$(command -v node)";
+# Node.js 22 has WebSocket built in; Node.js 20 has it behind a flag; otherwise the pinned Node.js 22 of package.json
+NODE=("$HERE/node_modules/.bin/node")
+if [ ! -x "${NODE[0]}" ]; then
+  if node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then NODE=(node);
+  elif node --experimental-websocket -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
+    NODE=(node --experimental-websocket);
   else (cd "$HERE" && npm ci --no-audit --no-fund >/dev/null); fi
 fi
 JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
@@ -73,4 +76,4 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Steward -Xmx$HEAP" >&2
-"$NODE" "$HERE/rules.mjs" "http://127.0.0.1:$PORT" "$TOKEN" "$WORK/rules" "$ROUNDS"
+"${NODE[@]}" "$HERE/rules.mjs" "http://127.0.0.1:$PORT" "$TOKEN" "$WORK/rules" "$ROUNDS"
