@@ -18,4 +18,20 @@ public final class CurrentPrincipal {
 		}
 		return principal;
 	}
+
+	/**
+	 * The principal of the plain HTTP request being handled on this thread.
+	 * @throws UnauthenticatedError when the request carries none
+	 */
+	public static StewardPrincipal ofHttpRequest() {
+		org.springframework.security.core.Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
+			.getContext()
+			.getAuthentication();
+		if (authentication != null
+				&& authentication.getPrincipal() instanceof org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal oauth
+				&& oauth.getAttribute(SecurityConfiguration.PRINCIPAL_ATTRIBUTE) instanceof StewardPrincipal principal) {
+			return principal;
+		}
+		throw new UnauthenticatedError("This needs a bearer token");
+	}
 }

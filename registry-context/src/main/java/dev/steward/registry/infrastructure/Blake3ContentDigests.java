@@ -1,0 +1,17 @@
+package dev.steward.registry.infrastructure;
+
+import dev.steward.kernel.Digests;
+import dev.steward.registry.domain.ContentDigests;
+import dev.steward.registry.domain.StoredBlob;
+import org.apache.commons.codec.digest.Blake3;
+import org.springframework.stereotype.Component;
+
+/** BLAKE3-256 with commons-codec. */
+@Component
+class Blake3ContentDigests implements ContentDigests {
+
+	@Override
+	public String addressOf(byte[] bytes) {
+		return StoredBlob.contentAddress(Digests.hex(Blake3.hash(bytes)));
+	}
+}
