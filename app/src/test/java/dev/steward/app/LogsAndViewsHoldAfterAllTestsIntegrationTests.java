@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.kernel.events.ChainVerification;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyFacade;
+import dev.steward.retention.RetentionFacade;
 import dev.steward.rules.RuleFacade;
 import java.util.List;
 import org.junit.jupiter.api.Order;
@@ -14,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Runs after every other test of the module, on the database they all wrote to: every context's event log is
- * intact and every policy and rules view is what its log rebuilds.
+ * intact, and every policy, rules and retention view is what its log rebuilds.
  */
 @SpringBootTest
 @Order(Integer.MAX_VALUE)
@@ -29,6 +30,9 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 	@Autowired
 	RuleFacade rules;
 
+	@Autowired
+	RetentionFacade retention;
+
 	@Test
 	void everyLogIsIntactAndThePolicyLogRebuildsEveryView() {
 		assertThat(logs).extracting(EventLog::context).contains("policy", "rules", "registry", "retention");
@@ -39,5 +43,10 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 		}
 		assertThat(policies.verifyViews().differences()).isEmpty();
 		assertThat(rules.verifyViews().differences()).isEmpty();
+	}
+
+	@Test
+	void theRetentionLogRebuildsEveryRetentionView() {
+		assertThat(retention.verifyViews().differences()).isEmpty();
 	}
 }

@@ -18,6 +18,15 @@ public interface EventLog {
 	 */
 	LogEntry append(LoggedEvent event);
 
+	/**
+	 * Appends the events in the current transaction, in their order, as {@link #append} would one by one; a log may
+	 * do it in one statement.
+	 * @return the entries as stored, in sequence order
+	 */
+	default List<LogEntry> appendAll(List<? extends LoggedEvent> events) {
+		return events.stream().map(this::append).toList();
+	}
+
 	/** Up to {@code limit} entries with a sequence greater than {@code after}, in sequence order. */
 	List<LogEntry> after(long after, int limit);
 

@@ -5,7 +5,9 @@ import dev.steward.kernel.Digests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +65,41 @@ public final class JdbcEventLog implements EventLog {
 			.param("idempotencyKey", event.idempotencyKey() != null ? event.idempotencyKey() : IdempotentCommands.claimKey(this, event.type()))
 			.query(this::row)
 			.single();
+	}
+
+	/** One multi-row {@code INSERT}: the append trigger numbers and chains the rows in the order they are listed. */
+	@Override
+	public List<LogEntry> appendAll(List<? extends LoggedEvent> events) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("An event is appended in the transaction of the change it records");
+		}
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("INSERT INTO " + schema
+				+ ".event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest, idempotency_key)"
+				+ " VALUES ");
+		List<Object> params = new ArrayList<>(events.size() * 8);
+		for (LoggedEvent event : events) {
+			byte[] payload = CanonicalCbor.encode(event.payload());
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+			params.add(UUID.randomUUID());
+			params.add(event.type());
+			params.add(event.subjectKind());
+			params.add(event.subjectId());
+			params.add(event.actor());
+			params.add(payload);
+			params.add(Digests.sha256Hex(payload));
+			params.add(event.idempotencyKey() != null ? event.idempotencyKey()
+					: IdempotentCommands.claimKey(this, event.type()));
+		}
+		return jdbc.sql(sql.append(" RETURNING ").append(COLUMNS).toString())
+			.params(params)
+			.query(this::row)
+			.list()
+			.stream()
+			.sorted(Comparator.comparingLong(LogEntry::sequence))
+			.toList();
 	}
 
 	@Override

@@ -65,6 +65,21 @@ class EventLogIntegrationTests {
 	}
 
 	@Test
+	void appendsManyInOneStatementInTheirOrderWithAnIntactChain() {
+		EventLog log = newLog();
+		appendSome(log, 2);
+
+		List<LogEntry> appended = transactions.execute(status -> log.appendAll(List.of(event("a", Map.of("n", 1)),
+				event("b", Map.of("n", 2)), event("c", Map.of("n", 3)))));
+
+		assertThat(appended).extracting(LogEntry::sequence).containsExactly(3L, 4L, 5L);
+		assertThat(appended).extracting(LogEntry::subjectId).containsExactly("a", "b", "c");
+		assertThat(appended.get(0).chainHash()).isEqualTo(ChainLink.of(log.entry(2).orElseThrow().chainHash(),
+				appended.get(0)));
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
 	void chainsEachEntryToThePreviousAsTheKernelComputesIt() {
 		EventLog log = newLog();
 

@@ -20,7 +20,8 @@ class RetentionSchemaIntegrationTests {
 			.query(String.class)
 			.list();
 
-		assertThat(tables).contains("retention_class", "flyway_schema_history");
+		assertThat(tables).contains("retention_class", "retention_subject", "retention_hold", "shedlock",
+				"flyway_schema_history");
 		assertThat(jdbc.sql("SELECT count(*) FROM retention.flyway_schema_history WHERE success")
 			.query(Integer.class)
 			.single()).isPositive();

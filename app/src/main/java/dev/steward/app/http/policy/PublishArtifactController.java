@@ -9,6 +9,11 @@ import dev.steward.policy.PublishFacade;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import dev.steward.retention.RetentionErrorCode;
+import dev.steward.retention.RetentionFacade;
+import dev.steward.retention.RetentionFacade.RetentionView;
+import dev.steward.retention.SubjectRef;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Downloads the export artifact of a publish run: {@code application/json}, pretty-printed (two-space indent,
  * members in the artifact's own order, a final newline) as a file to keep, e.g. in a mirror repository. The
  * hashes inside it are computed over the canonical JSON of its values, so the layout does not matter to them.
- * The ETag is the artifact hash; {@code If-None-Match} with it answers 304. Needs a bearer token of any role.
+ * The ETag is the artifact hash; {@code If-None-Match} with it answers 304. Needs a bearer token of any role. A run
+ * past its retention and not held, or purged, answers {@code 410 Gone} with the code
+ * {@code RETENTION_SUBJECT_EXPIRED}.
  */
 @RestController
 public class PublishArtifactController {
@@ -39,8 +46,11 @@ public class PublishArtifactController {
 
 	private final PublishFacade publishing;
 
-	PublishArtifactController(PublishFacade publishing) {
+	private final RetentionFacade retention;
+
+	PublishArtifactController(PublishFacade publishing, RetentionFacade retention) {
 		this.publishing = publishing;
+		this.retention = retention;
 	}
 
 	/** The path of a run's artifact, relative to the server. */
@@ -50,8 +60,17 @@ public class PublishArtifactController {
 
 	@GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	@RequiresRole(Role.VIEWER)
-	ResponseEntity<byte[]> artifact(@PathVariable String id, WebRequest request) {
-		PublishArtifact artifact = publishing.artifact(runId(id));
+	ResponseEntity<?> artifact(@PathVariable String id, WebRequest request) {
+		long runId = runId(id);
+		Optional<RetentionView> kept = retention.find(SubjectRef.of("publish_run", Long.toString(runId)));
+		if (kept.isPresent() && kept.get().gone() && publishing.find(runId).isPresent()) {
+			RetentionView gone = kept.get();
+			return error(HttpStatus.GONE, RetentionErrorCode.RETENTION_SUBJECT_EXPIRED.code(), gone.purged()
+					? "Publish run " + runId + " was purged at " + gone.purgedAt() + "; its artifact is gone"
+					: "Publish run " + runId + " is past its retention (expired " + gone.expiresAt()
+							+ ") and not held; its artifact is gone");
+		}
+		PublishArtifact artifact = publishing.artifact(runId);
 		String etag = "\"" + artifact.artifactHash() + "\"";
 		if (request.checkNotModified(etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();

@@ -1,0 +1,12 @@
+package dev.steward.retention.application;
+
+import dev.steward.kernel.events.LogEntry;
+import dev.steward.retention.SubjectRef;
+import java.util.List;
+
+/** Reads a subject's entries of the retention log. */
+public interface RetentionHistoryReads {
+
+	/** Up to {@code limit} of the subject's retention entries with a sequence after {@code after}, in log order. */
+	List<LogEntry> history(SubjectRef subject, long after, int limit);
+}
