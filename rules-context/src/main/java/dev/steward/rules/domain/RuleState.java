@@ -4,6 +4,7 @@ import dev.steward.rules.RuleStateKind;
 import dev.steward.rules.RulesErrorCode;
 import dev.steward.rules.RulesException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.jmolecules.ddd.types.ValueObject;
 import org.jspecify.annotations.Nullable;
 
@@ -34,14 +35,17 @@ public record RuleState(RuleStateKind kind, @Nullable Double confidenceMax, @Nul
 		}
 	}
 
-	/** A state an operator asks for; its expiry, if any, must lie after {@code now}. */
+	/**
+	 * A state an operator asks for; its expiry, if any, must lie after {@code now}, and is kept to the microsecond,
+	 * as PostgreSQL keeps it, so that the log and the views hold the same instant.
+	 */
 	public static RuleState requested(RuleStateKind kind, @Nullable Double confidenceMax, @Nullable Instant expiresAt,
 			@Nullable String reason, Instant now) {
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw invalid("expiresAt must lie in the future, was " + expiresAt);
 		}
-		return new RuleState(kind, confidenceMax, expiresAt, reason == null || reason.isBlank() ? null : reason, null,
-				null);
+		return new RuleState(kind, confidenceMax, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS),
+				reason == null || reason.isBlank() ? null : reason, null, null);
 	}
 
 	/** Whether the state has expired at {@code now}, so that the rule counts as enabled. */
