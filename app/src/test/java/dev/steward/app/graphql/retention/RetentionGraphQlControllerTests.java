@@ -13,6 +13,7 @@ import dev.steward.app.security.SliceCallers;
 import dev.steward.kernel.Page;
 import dev.steward.retention.DeletionStrategy;
 import dev.steward.retention.RetentionClassFacade;
+import dev.steward.retention.RetentionClassFacade.CreateRetentionClass;
 import dev.steward.retention.RetentionClassFacade.RetentionClassView;
 import dev.steward.retention.RetentionErrorCode;
 import dev.steward.retention.RetentionException;
@@ -26,6 +27,8 @@ import dev.steward.retention.RetentionFacade.PurgeOutcome;
 import dev.steward.retention.RetentionFacade.PurgeReport;
 import dev.steward.retention.RetentionFacade.RetentionEventView;
 import dev.steward.retention.RetentionFacade.RetentionView;
+import dev.steward.retention.RetentionFacade.RetentionViewsVerification;
+import dev.steward.retention.RetentionFacade.SweepReport;
 import dev.steward.retention.RetentionMode;
 import dev.steward.retention.SubjectRef;
 import java.time.Instant;
@@ -253,6 +256,60 @@ class RetentionGraphQlControllerTests {
 			.path("retentionHistory.edges[0].node.sequence")
 			.entity(Long.class)
 			.isEqualTo(9L);
+	}
+
+	@Test
+	void onlyAnAdminCreatesAClassAsTheAuthenticatedPrincipal() {
+		given(classes.create(any())).willReturn(new RetentionClassView("audit_log", 60L, DeletionStrategy.TOMBSTONE,
+				RetentionMode.COMPLIANCE, "", CREATED, "ada", CREATED, "ada", 0));
+		Map<String, Object> input = Map.of("name", "audit_log", "defaultDurationSeconds", 60, "deletionStrategy",
+				"TOMBSTONE", "mode", "COMPLIANCE");
+
+		callers.as("otto", Role.OPERATOR)
+			.documentName("createRetentionClass")
+			.variable("input", input)
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "createRetentionClass"));
+		callers.as("ada", Role.ADMIN)
+			.documentName("createRetentionClass")
+			.variable("input", input)
+			.execute()
+			.path("createRetentionClass.retentionClass.mode")
+			.entity(String.class)
+			.isEqualTo("COMPLIANCE");
+
+		verify(classes).create(new CreateRetentionClass("audit_log", 60L, DeletionStrategy.TOMBSTONE,
+				RetentionMode.COMPLIANCE, "", "ada"));
+	}
+
+	@Test
+	void onlyAnAdminSweepsAndVerifiesTheViews() {
+		given(retention.sweep("ada")).willReturn(new SweepReport(1, List.of(SubjectRef.of("package", PACKAGE)), CREATED));
+		given(retention.verifyViews()).willReturn(new RetentionViewsVerification(true, 12, List.of()));
+
+		callers.as("otto", Role.OPERATOR)
+			.documentName("sweepRetention")
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "sweepRetention"));
+		callers.as("otto", Role.OPERATOR)
+			.documentName("verifyRetentionViews")
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "verifyRetentionViews"));
+		callers.as("ada", Role.ADMIN)
+			.documentName("sweepRetention")
+			.execute()
+			.path("sweepRetention.subjects[0].id")
+			.entity(String.class)
+			.isEqualTo(PACKAGE);
+		callers.as("ada", Role.ADMIN)
+			.documentName("verifyRetentionViews")
+			.execute()
+			.path("verifyRetentionViews.replayed")
+			.entity(Long.class)
+			.isEqualTo(12L);
 	}
 
 	static RetentionView held() {
