@@ -78,6 +78,12 @@ public interface RegistryFacade {
 	}
 
 	/**
+	 * Rebuilds every registry view (metadata schemas, packages, files, storage locations) from the registry event
+	 * log in scratch tables, in one snapshot, and reports every row the rebuild and the live views disagree on.
+	 */
+	RegistryViewsVerification verifyViews();
+
+	/**
 	 * Create a package; {@code metadata} is a JSON object (none is an empty one), checked against the metadata
 	 * schema registered under {@code metadataSchema} when one is named.
 	 */
@@ -128,6 +134,22 @@ public interface RegistryFacade {
 
 	/** A file's bytes (or a range of them) being read; close the stream. */
 	record FileContent(FileView file, long offset, long length, InputStream stream) {
+	}
+
+	/**
+	 * What a rebuild of the views from the log found.
+	 * @param clean whether the rebuild and the live views agree on every row
+	 * @param replayed how many log entries were replayed
+	 */
+	record RegistryViewsVerification(boolean clean, long replayed, List<ViewDifference> differences) {
+
+		public RegistryViewsVerification {
+			differences = List.copyOf(differences);
+		}
+	}
+
+	/** A row the rebuild and a live view disagree on: {@code only in the log} or {@code only in the view}. */
+	record ViewDifference(String view, String key, String problem) {
 	}
 
 	/** A package as clients see it. */

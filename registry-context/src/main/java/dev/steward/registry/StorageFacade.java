@@ -16,6 +16,21 @@ public interface StorageFacade {
 	 */
 	OrphanCollection collectOrphans();
 
+	/**
+	 * Re-reads every stored location of the store (purged ones aside), hashes the bytes again and appends
+	 * {@code v1.storage.location_verified} for each, in a transaction of its own; a location whose bytes are missing
+	 * or differ is marked {@code failed}.
+	 * @throws RegistryException {@code STORAGE_BACKEND_NOT_FOUND}
+	 */
+	StorageVerification verifyStorage(String backendId, String actor);
+
+	/** How many locations of the store failed their last verification. */
+	long failedLocations(String backendId);
+
+	/** What a verification of one store found. */
+	record StorageVerification(String backendId, long checked, long verified, long failed) {
+	}
+
 	/** A store: its id, kind ({@code filesystem}, {@code s3}), health and where it keeps its bytes. */
 	record StorageBackendView(String id, String kind, boolean up, String detail, long failedLocations) {
 	}

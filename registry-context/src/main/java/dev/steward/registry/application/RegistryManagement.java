@@ -24,6 +24,7 @@ import dev.steward.registry.domain.MetadataSchemas;
 import dev.steward.registry.domain.PackageFile;
 import dev.steward.registry.domain.PackageFiles;
 import dev.steward.registry.domain.RegistryLimits;
+import dev.steward.registry.domain.RegistryViewRebuild;
 import dev.steward.registry.domain.RelativePath;
 import dev.steward.registry.domain.StoredBlob;
 import dev.steward.registry.domain.TransactionClock;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -83,6 +85,8 @@ class RegistryManagement implements RegistryFacade {
 
 	private final ApplicationEventPublisher events;
 
+	private final RegistryViewRebuild viewRebuild;
+
 	private final TransactionTemplate writing;
 
 	private final TransactionTemplate reading;
@@ -92,7 +96,8 @@ class RegistryManagement implements RegistryFacade {
 	RegistryManagement(ArtifactPackages packages, PackageFiles files, MetadataSchemas schemas,
 			MetadataCheck metadataCheck, BlobStores stores, PackageRetention retention, ManifestProjection projection,
 			TransactionClock transactionClock, ContentDigests digests, RegistryLimits limits, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			RegistryViewRebuild viewRebuild, PlatformTransactionManager transactions) {
+		this.viewRebuild = viewRebuild;
 		this.packages = packages;
 		this.files = files;
 		this.schemas = schemas;
@@ -289,6 +294,12 @@ class RegistryManagement implements RegistryFacade {
 			}
 		});
 		return view(packages.findById(id).orElseThrow());
+	}
+
+	@Override
+	@Transactional(isolation = Isolation.REPEATABLE_READ)
+	public RegistryViewsVerification verifyViews() {
+		return viewRebuild.verify();
 	}
 
 	private <T> T write(Supplier<T> action) {

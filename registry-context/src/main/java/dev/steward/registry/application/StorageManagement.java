@@ -1,6 +1,13 @@
 package dev.steward.registry.application;
 
+import dev.steward.registry.RegistryErrorCode;
+import dev.steward.registry.RegistryException;
 import dev.steward.registry.StorageFacade;
+import dev.steward.registry.domain.BlobStore.BlobDigests;
+import dev.steward.registry.domain.StorageLocation;
+import java.util.Objects;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.registry.domain.BlobStore;
 import dev.steward.registry.domain.BlobStore.BlobStoreHealth;
 import dev.steward.registry.domain.BlobStores;
@@ -30,9 +37,13 @@ class StorageManagement implements StorageFacade {
 
 	private final RegistryLimits limits;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock = Clock.systemUTC();
 
-	StorageManagement(BlobStores stores, PackageFiles files, StorageLocations locations, RegistryLimits limits) {
+	StorageManagement(BlobStores stores, PackageFiles files, StorageLocations locations, RegistryLimits limits,
+			PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.stores = stores;
 		this.files = files;
 		this.locations = locations;
@@ -53,6 +64,52 @@ class StorageManagement implements StorageFacade {
 			return new StorageBackendView(store.backendId(), store.kind(), health.up(), health.detail(),
 					locations.failedCount(store.backendId()));
 		}).toList();
+	}
+
+	@Override
+	public StorageVerification verifyStorage(String backendId, String actor) {
+		BlobStore store = stores.byId(backendId)
+			.orElseThrow(() -> new RegistryException(RegistryErrorCode.STORAGE_BACKEND_NOT_FOUND,
+					"There is no storage backend " + backendId + "; there are "
+							+ stores.all().stream().map(BlobStore::backendId).toList()));
+		List<StorageLocation.LocationId> ids = Objects
+			.requireNonNull(transactions.execute(status -> locations.idsInBackend(backendId)));
+		long verified = 0;
+		long failed = 0;
+		for (StorageLocation.LocationId id : ids) {
+			Boolean outcome = transactions.execute(status -> locations.lockById(id)
+				.filter(location -> !location.status().equals("purged"))
+				.map(location -> {
+					BlobDigests actual = null;
+					String failure = null;
+					try {
+						actual = store.rehash(location.expected().objectKey());
+					}
+					catch (RuntimeException ex) {
+						Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+						failure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+					}
+					location.verify(actual, failure, actor);
+					return locations.save(location).verified();
+				})
+				.orElse(null));
+			if (Boolean.TRUE.equals(outcome)) {
+				verified++;
+			}
+			else if (Boolean.FALSE.equals(outcome)) {
+				failed++;
+			}
+		}
+		if (failed > 0) {
+			LOG.warn("Storage verification of {} found {} of {} locations failed", backendId, failed, ids.size());
+		}
+		return new StorageVerification(backendId, verified + failed, verified, failed);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long failedLocations(String backendId) {
+		return locations.failedCount(backendId);
 	}
 
 	@Override

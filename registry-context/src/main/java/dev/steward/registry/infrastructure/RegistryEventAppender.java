@@ -5,7 +5,9 @@ import dev.steward.kernel.events.LogEntry;
 import dev.steward.registry.domain.FileIngested;
 import dev.steward.registry.domain.LoggedRegistryEvent;
 import dev.steward.registry.domain.MetadataSchemaRegistered;
+import dev.steward.registry.domain.PackagePurged;
 import dev.steward.registry.domain.PackageRecorded;
+import dev.steward.registry.domain.StorageLocation.StorageLocationVerified;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -48,6 +50,13 @@ class RegistryEventAppender {
 			case MetadataSchemaRegistered registered -> jdbc
 				.sql("UPDATE registry.metadata_schema SET created_at = ? WHERE id = ?")
 				.params(at, registered.schemaId())
+				.update();
+			case PackagePurged purged -> jdbc.sql("UPDATE registry.package SET purged_at = ? WHERE id = ?")
+				.params(at, purged.packageId().id())
+				.update();
+			case StorageLocationVerified verified -> jdbc
+				.sql("UPDATE registry.storage_location SET verified_at = ? WHERE id = ?")
+				.params(at, verified.location().getId().id())
 				.update();
 			default -> {
 				// the other events carry every value their views hold

@@ -21,6 +21,8 @@ import dev.steward.registry.RegistryFacade.PackageFilter;
 import dev.steward.registry.RegistryFacade.PackageView;
 import dev.steward.registry.StorageFacade;
 import dev.steward.registry.StorageFacade.OrphanCollection;
+import dev.steward.registry.StorageFacade.StorageVerification;
+import dev.steward.registry.RegistryFacade.RegistryViewsVerification;
 import dev.steward.registry.StorageFacade.StorageBackendView;
 import graphql.GraphQLContext;
 import java.util.Base64;
@@ -119,6 +121,30 @@ class RegistryGraphQlController {
 	@RequiresRole(Role.VIEWER)
 	List<StorageBackendView> storageBackends() {
 		return storage.backends();
+	}
+
+	@QueryMapping
+	@RequiresRole(Role.ADMIN)
+	RegistryViewsVerification verifyRegistryViews() {
+		return registry.verifyViews();
+	}
+
+	@SchemaMapping(typeName = "RegistryViewsVerification", field = "consistent")
+	@RequiresRole(Role.ADMIN)
+	boolean consistent(RegistryViewsVerification verification) {
+		return verification.clean();
+	}
+
+	@SchemaMapping(typeName = "RegistryViewsVerification", field = "eventsReplayed")
+	@RequiresRole(Role.ADMIN)
+	long eventsReplayed(RegistryViewsVerification verification) {
+		return verification.replayed();
+	}
+
+	@MutationMapping
+	@RequiresRole(Role.OPERATOR)
+	StorageVerification verifyStorage(@Argument String backendId, GraphQLContext context) {
+		return storage.verifyStorage(backendId, CurrentPrincipal.of(context).name());
 	}
 
 	@MutationMapping

@@ -32,6 +32,9 @@ import dev.steward.registry.RegistryFacade.PackageFilter;
 import dev.steward.registry.RegistryFacade.PackageView;
 import dev.steward.registry.StorageFacade;
 import dev.steward.registry.StorageFacade.OrphanCollection;
+import dev.steward.registry.StorageFacade.StorageVerification;
+import dev.steward.registry.RegistryFacade.RegistryViewsVerification;
+import dev.steward.registry.RegistryFacade.ViewDifference;
 import dev.steward.registry.StorageFacade.StorageBackendView;
 import java.time.Instant;
 import java.util.List;
@@ -321,6 +324,43 @@ class RegistryGraphQlControllerTests {
 			.path("collectOrphanBlobs.deletedBytes")
 			.entity(Long.class)
 			.isEqualTo(300L);
+	}
+
+	@Test
+	void verifiesTheViewsOnlyAsAdmin() {
+		given(registry.verifyViews()).willReturn(new RegistryViewsVerification(false, 12,
+				List.of(new ViewDifference("package", PKG.toString(), "only in the view"))));
+
+		callers.as("otto", Role.OPERATOR)
+			.document("{ verifyRegistryViews { consistent } }")
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "verifyRegistryViews"));
+		var response = callers.as("root", Role.ADMIN)
+			.document("{ verifyRegistryViews { consistent eventsReplayed differences { view key problem } } }")
+			.execute();
+
+		response.path("verifyRegistryViews.consistent").entity(Boolean.class).isEqualTo(false);
+		response.path("verifyRegistryViews.eventsReplayed").entity(Long.class).isEqualTo(12L);
+		response.path("verifyRegistryViews.differences[0].problem").entity(String.class).isEqualTo("only in the view");
+	}
+
+	@Test
+	void verifiesAStoreAsTheCallingOperator() {
+		given(storage.verifyStorage("filesystem", "otto"))
+			.willReturn(new StorageVerification("filesystem", 3, 2, 1));
+
+		callers.as("otto", Role.OPERATOR)
+			.document("mutation { verifyStorage(backendId: \"filesystem\") { checked verified failed } }")
+			.execute()
+			.path("verifyStorage.failed")
+			.entity(Long.class)
+			.isEqualTo(1L);
+		callers.as("ada", Role.AUTHOR)
+			.document("mutation { verifyStorage(backendId: \"filesystem\") { checked } }")
+			.execute()
+			.errors()
+			.satisfy(onlyError("FORBIDDEN", "verifyStorage"));
 	}
 
 	static LogEntry entry(long sequence, String type) {

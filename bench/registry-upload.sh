@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Upload throughput and heap of Steward's registry: one 1 GiB file uploaded over HTTP, against sha256sum and the
+# JDK's SHA-256 over the same file in the same run, and the heap while a 2 GiB upload streams through.
+# Run by hand, never by ./mvnw verify or CI.
+#
+#   bench/registry-upload.sh                 # build Steward's jar when missing, then measure
+#   BENCH_SIZE_MIB=1024 BENCH_BIG_MIB=2048 bench/registry-upload.sh
+#
+# Needs: a local PostgreSQL that the user postgres reaches without a password (PGHOST/PGPORT/PGUSER to change),
+# curl, sha256sum, and a JDK 21+ (found under /usr/lib/jvm when java on the PATH is older).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-postgres}"
+DB="${BENCH_DATABASE:-steward_bench_registry}"
+ROLE="${BENCH_ROLE:-steward_bench}"
+PORT="${BENCH_STEWARD_PORT:-18081}"
+HEAP="${BENCH_STEWARD_HEAP:-512m}"
+SIZE_MIB="${BENCH_SIZE_MIB:-1024}"
+BIG_MIB="${BENCH_BIG_MIB:-2048}"
+TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+WORK="$HERE/.last-run-registry"
+rm -rf "$WORK" && mkdir -p "$WORK"
+PIDS=()
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER")
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK/steward/blobs" "$WORK/file.bin"
+}
+trap cleanup EXIT
+say() { printf '%s\n' "$*" >&2; }
+
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+JAVA=""
+for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  if [ -n "$candidate" ] && [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
+done
+[ -n "$JAVA" ] || { say "A JDK 21 or newer is needed"; exit 1; }
+JBIN="$(dirname "$JAVA")"
+
+JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
+if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
+  say "Building Steward (./mvnw -pl app -am package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
+  JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
+fi
+CODEC="$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/commons-codec-' | head -1)"
+unzip -q -o -j "$JAR" "$CODEC" -d "$WORK"
+CODEC_JAR="$WORK/$(basename "$CODEC")"
+
+say "Writing a ${SIZE_MIB} MiB file of random bytes"
+head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$WORK/file.bin"
+BYTES=$(stat -c %s "$WORK/file.bin")
+cat "$WORK/file.bin" >/dev/null   # into the page cache, for every reader alike
+
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.0f", b / 1e6 / s }'; }
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
+
+say "sha256sum"
+SHA256SUM_S=$(seconds sha256sum "$WORK/file.bin")
+say "JDK SHA-256 and BLAKE3 (commons-codec)"
+"$JAVA" -cp "$CODEC_JAR" "$HERE/registry/HashThroughput.java" "$WORK/file.bin" 2 >"$WORK/hashes.txt"
+
+"${PSQL[@]}" -d postgres <<SQL
+DROP DATABASE IF EXISTS $DB WITH (FORCE);
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
+    CREATE ROLE $ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+END \$\$;
+CREATE DATABASE $DB OWNER $ROLE;
+SQL
+
+say "Starting Steward with -Xmx$HEAP on port $PORT"
+STEWARD_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DATABASE_USERNAME="$ROLE" \
+  STEWARD_BOOTSTRAP_TOKEN="$TOKEN" STEWARD_PORT="$PORT" STEWARD_DATA_DIR="$WORK/steward" \
+  "$JAVA" "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --steward.registry.max-file-size=8GB >"$WORK/steward.log" 2>&1 &
+PID=$!
+PIDS+=("$PID")
+for _ in $(seq 1 240); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null && break
+  kill -0 "$PID" 2>/dev/null || { say "Steward stopped"; tail -50 "$WORK/steward.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+create_package() {
+  curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"query":"mutation { createPackage(input: {name: \"bench\", producer: \"bench\", subject: \"upload\", retentionClass: \"standard\"}) { package { id } } }"}' \
+    "http://127.0.0.1:$PORT/graphql" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p'
+}
+
+say "Uploading the file once to warm up, then measuring a second upload into another package"
+WARM=$(create_package)
+curl -fsS -o /dev/null -T "$WORK/file.bin" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/octet-stream' "http://127.0.0.1:$PORT/registry/packages/$WARM/files/warm.bin"
+rm -rf "$WORK/steward/blobs/blake3"   # the measured upload writes its blob anew
+PKG=$(create_package)
+UPLOAD_S=$(curl -fsS -o "$WORK/upload.json" -w '%{time_total}' -T "$WORK/file.bin" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
+  "http://127.0.0.1:$PORT/registry/packages/$PKG/files/file.bin")
+grep -q "$(sha256sum "$WORK/file.bin" | cut -d' ' -f1)" "$WORK/upload.json" || { say "the upload's SHA-256 differs"; exit 1; }
+rm -f "$WORK/file.bin"
+
+heap_used_kib() { "$JBIN/jstat" -gc "$PID" | tail -1 | awk '{ printf "%.0f", $3 + $4 + $6 + $8 }'; }
+say "Heap while a ${BIG_MIB} MiB upload streams through"
+"$JBIN/jcmd" "$PID" GC.run >/dev/null
+sleep 2
+IDLE_KIB=$(heap_used_kib)
+BIG=$(create_package)
+head -c "$((BIG_MIB * 1024 * 1024))" /dev/urandom | curl -fsS -o /dev/null -T - \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
+  "http://127.0.0.1:$PORT/registry/packages/$BIG/files/big.bin" &
+CURL=$!
+MAX_KIB=$IDLE_KIB
+MAX_OLD_KIB=0
+while kill -0 "$CURL" 2>/dev/null; do
+  USED=$(heap_used_kib)
+  OLD=$("$JBIN/jstat" -gc "$PID" | tail -1 | awk '{ printf "%.0f", $8 }')
+  [ "$USED" -gt "$MAX_KIB" ] && MAX_KIB=$USED
+  [ "$OLD" -gt "$MAX_OLD_KIB" ] && MAX_OLD_KIB=$OLD
+  sleep 0.2
+done
+wait "$CURL"
+"$JBIN/jcmd" "$PID" GC.run >/dev/null
+sleep 1
+AFTER_KIB=$(heap_used_kib)
+
+SHA_JAVA=$(awk '$1 == "sha256" { print $2 }' "$WORK/hashes.txt")
+BLAKE=$(awk '$1 == "blake3" { print $2 }' "$WORK/hashes.txt")
+BOTH=$(awk '$1 == "both-one-thread" { print $2 }' "$WORK/hashes.txt")
+BOTH2=$(awk '$1 == "both-two-threads" { print $2 }' "$WORK/hashes.txt")
+UPLOAD=$(mbps "$BYTES" "$UPLOAD_S")
+printf '\n%s MiB file, load average at the end %s\n\n' "$SIZE_MIB" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| measure | MB/s | of Java SHA-256 alone |\n|---|---|---|\n'
+printf '| sha256sum | %s | %s |\n' "$(mbps "$BYTES" "$SHA256SUM_S")" "$(awk -v a="$(mbps "$BYTES" "$SHA256SUM_S")" -v b="$SHA_JAVA" 'BEGIN { printf "%.2f", a / b }')"
+printf '| Java SHA-256 alone | %s | 1.00 |\n' "$SHA_JAVA"
+printf '| BLAKE3 alone (commons-codec) | %s | %s |\n' "$BLAKE" "$(awk -v a="$BLAKE" -v b="$SHA_JAVA" 'BEGIN { printf "%.2f", a / b }')"
+printf '| both, one pass, one thread | %s | %s |\n' "$BOTH" "$(awk -v a="$BOTH" -v b="$SHA_JAVA" 'BEGIN { printf "%.2f", a / b }')"
+printf '| both, two threads | %s | %s |\n' "$BOTH2" "$(awk -v a="$BOTH2" -v b="$SHA_JAVA" 'BEGIN { printf "%.2f", a / b }')"
+printf '| upload over HTTP (both digests, fsync, atomic move) | %s | %s |\n' "$UPLOAD" "$(awk -v a="$UPLOAD" -v b="$SHA_JAVA" 'BEGIN { printf "%.2f", a / b }')"
+printf '\nHeap (-Xmx%s) idle after a GC: %s MiB; highest during the %s MiB upload: %s MiB (old generation at most %s MiB); after it and a GC: %s MiB\n' \
+  "$HEAP" "$((IDLE_KIB / 1024))" "$BIG_MIB" "$((MAX_KIB / 1024))" "$((MAX_OLD_KIB / 1024))" "$((AFTER_KIB / 1024))"

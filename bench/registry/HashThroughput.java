@@ -1,0 +1,107 @@
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.commons.codec.digest.Blake3;
+
+/**
+ * Hash throughput over one file, read in the 256 KiB chunks Steward's upload uses: SHA-256 alone (the JDK's), BLAKE3
+ * alone (commons-codec, Steward's primary digest), both in one pass on one thread (what an upload does), and both on
+ * two threads fed from one read. Prints MB/s per mode (best of the given rounds).
+ *
+ *   java -cp commons-codec.jar HashThroughput.java <file> [rounds]
+ */
+public class HashThroughput {
+
+	static final int CHUNK = 256 * 1024;
+
+	public static void main(String[] args) throws Exception {
+		Path file = Path.of(args[0]);
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+		long size = file.toFile().length();
+		String[] modes = { "sha256", "blake3", "both-one-thread", "both-two-threads" };
+		for (String mode : modes) {
+			double best = 0;
+			for (int round = 0; round < rounds; round++) {
+				long started = System.nanoTime();
+				run(mode, file);
+				double seconds = (System.nanoTime() - started) / 1e9;
+				best = Math.max(best, size / 1e6 / seconds);
+			}
+			System.out.printf("%s %.0f%n", mode, best);
+		}
+	}
+
+	static void run(String mode, Path file) throws Exception {
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		Blake3 blake3 = Blake3.initHash();
+		if (mode.equals("both-two-threads")) {
+			BlockingQueue<byte[]> toSha = new ArrayBlockingQueue<>(8);
+			BlockingQueue<byte[]> toBlake = new ArrayBlockingQueue<>(8);
+			byte[] end = new byte[0];
+			Thread shaThread = Thread.ofPlatform().start(() -> drain(toSha, end, chunk -> sha.update(chunk)));
+			Thread blakeThread = Thread.ofPlatform().start(() -> drain(toBlake, end, chunk -> blake3.update(chunk)));
+			read(file, chunk -> {
+				try {
+					toSha.put(chunk);
+					toBlake.put(chunk);
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			toSha.put(end);
+			toBlake.put(end);
+			shaThread.join();
+			blakeThread.join();
+		}
+		else {
+			read(file, chunk -> {
+				if (!mode.equals("blake3")) {
+					sha.update(chunk);
+				}
+				if (!mode.equals("sha256")) {
+					blake3.update(chunk);
+				}
+			});
+		}
+		sha.digest();
+		blake3.doFinalize(new byte[32]);
+	}
+
+	interface Sink {
+		void accept(byte[] chunk);
+	}
+
+	static void drain(BlockingQueue<byte[]> queue, byte[] end, Sink sink) {
+		try {
+			for (byte[] chunk = queue.take(); chunk != end; chunk = queue.take()) {
+				sink.accept(chunk);
+			}
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void read(Path file, Sink sink) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			while (true) {
+				ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+				while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+					// fill the chunk
+				}
+				if (buffer.position() == 0) {
+					return;
+				}
+				byte[] chunk = buffer.position() == CHUNK ? buffer.array()
+						: java.util.Arrays.copyOf(buffer.array(), buffer.position());
+				sink.accept(chunk);
+			}
+		}
+	}
+}
