@@ -6,6 +6,7 @@ import dev.steward.kernel.events.ChainVerification;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.policy.PolicyFacade;
 import dev.steward.retention.RetentionFacade;
+import dev.steward.rules.RuleFacade;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Runs after every other test of the module, on the database they all wrote to: every context's event log is
- * intact, and every policy and retention view is what its log rebuilds.
+ * intact, and every policy, rules and retention view is what its log rebuilds.
  */
 @SpringBootTest
 @Order(Integer.MAX_VALUE)
@@ -25,6 +26,9 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 
 	@Autowired
 	PolicyFacade policies;
+
+	@Autowired
+	RuleFacade rules;
 
 	@Autowired
 	RetentionFacade retention;
@@ -38,6 +42,7 @@ class LogsAndViewsHoldAfterAllTestsIntegrationTests {
 			assertThat(chain.checked()).isEqualTo(log.head());
 		}
 		assertThat(policies.verifyViews().differences()).isEmpty();
+		assertThat(rules.verifyViews().differences()).isEmpty();
 	}
 
 	@Test
