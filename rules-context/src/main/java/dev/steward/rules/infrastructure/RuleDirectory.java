@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * ignored without a word. Events for one file are debounced: the file is read once it has been quiet for the
  * debounce interval, so an in-place save, an atomic rename, a new file or a delete each give one change, and
  * content equal to what is in force gives none. A file that fails validation leaves the rule in force as it was
- * and is reported in {@link #problems()}.
+ * and is reported in {@link #problems()}. Two files that declare one {@code rule_id}: the file already in force (at
+ * start, the first by name) keeps it, the other is reported and takes over only when that file goes.
  */
 final class RuleDirectory implements AutoCloseable {
 
@@ -285,6 +286,18 @@ final class RuleDirectory implements AutoCloseable {
 					return;
 				}
 				RuleDefinition definition = StandardRuleSyntax.parser().parse(source);
+				java.util.Optional<Path> holder = fileOf(definition.ruleId()).filter(other -> !other.equals(path));
+				if (holder.isPresent()) {
+					String held = rules.remove(path);
+					if (held != null && fileOf(held).isEmpty()) {
+						catalog.removeIfPresent(RuleId.of(held), actor);
+					}
+					problems.put(name, "rule_id " + definition.ruleId() + " is defined in "
+							+ holder.get().getFileName() + " already; this file is not in force");
+					LOG.warn("The rule file {} declares rule_id {}, which {} holds; it is not in force", path,
+							definition.ruleId(), holder.get().getFileName());
+					return;
+				}
 				String before = rules.put(path, definition.ruleId());
 				if (before != null && !before.equals(definition.ruleId()) && fileOf(before).isEmpty()) {
 					catalog.removeIfPresent(RuleId.of(before), actor);
@@ -309,6 +322,15 @@ final class RuleDirectory implements AutoCloseable {
 		String ruleId = rules.remove(path);
 		if (ruleId == null || fileOf(ruleId).isPresent()) {
 			return;
+		}
+		// a file refused for declaring the same rule_id takes over, as one change
+		for (String refused : new TreeMap<>(problems).keySet()) {
+			if (problems.get(refused).startsWith("rule_id " + ruleId + " is defined in ")) {
+				changed(directory.resolve(refused));
+				if (fileOf(ruleId).isPresent()) {
+					return;
+				}
+			}
 		}
 		catalog.removeIfPresent(RuleId.of(ruleId), actor);
 	}

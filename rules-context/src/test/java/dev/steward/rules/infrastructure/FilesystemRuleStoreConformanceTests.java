@@ -171,4 +171,38 @@ class FilesystemRuleStoreConformanceTests extends RuleStoreConformanceTests {
 
 		assertThat(refusal.code()).isEqualTo(RulesErrorCode.RULE_STORE_FAILED);
 	}
+
+	@Test
+	void aSecondFileWithTheSameRuleIdIsReportedAndTakesOverOnlyWhenTheFirstGoes() throws IOException {
+		String ruleId = newRuleId();
+		long before = log.head();
+		edit(ruleId, RuleFixtures.commandRule(ruleId, 1, "curl", 0.9));
+		changesAfter(before, ruleId, 1);
+		long duplicated = log.head();
+
+		write(DIRECTORY.resolve(ruleId + "_copy.yaml"), RuleFixtures.commandRule(ruleId, 2, "wget", 0.5));
+
+		assertThat(changesAfter(duplicated, ruleId, 0)).isEmpty();
+		assertThat(store.info().problems())
+			.contains(ruleId + "_copy.yaml: rule_id " + ruleId + " is defined in " + ruleId + ".yaml already; this file is not in force");
+		assertThat(store.loadCompiled()).filteredOn(rule -> rule.definition().ruleId().equals(ruleId))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.definition().ruleVersion()).isEqualTo(1));
+		long removed = log.head();
+
+		remove(ruleId);
+
+		assertThat(changesAfter(removed, ruleId, 1)).singleElement()
+			.satisfies(entry -> assertThat(entry.type()).isEqualTo(dev.steward.rules.RulesEvents.UPSERTED));
+		assertThat(store.loadCompiled()).filteredOn(rule -> rule.definition().ruleId().equals(ruleId))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.definition().ruleVersion()).isEqualTo(2));
+		assertThat(store.info().problems()).noneMatch(problem -> problem.contains(ruleId));
+		long last = log.head();
+
+		Files.delete(DIRECTORY.resolve(ruleId + "_copy.yaml"));
+
+		assertThat(changesAfter(last, ruleId, 1)).singleElement()
+			.satisfies(entry -> assertThat(entry.type()).isEqualTo(dev.steward.rules.RulesEvents.DELETED));
+	}
 }
