@@ -290,7 +290,7 @@ final class RuleDirectory implements AutoCloseable {
 				if (holder.isPresent()) {
 					String held = rules.remove(path);
 					if (held != null && fileOf(held).isEmpty()) {
-						catalog.removeIfPresent(RuleId.of(held), actor);
+						release(held);
 					}
 					problems.put(name, "rule_id " + definition.ruleId() + " is defined in "
 							+ holder.get().getFileName() + " already; this file is not in force");
@@ -300,7 +300,7 @@ final class RuleDirectory implements AutoCloseable {
 				}
 				String before = rules.put(path, definition.ruleId());
 				if (before != null && !before.equals(definition.ruleId()) && fileOf(before).isEmpty()) {
-					catalog.removeIfPresent(RuleId.of(before), actor);
+					release(before);
 				}
 				catalog.define(definition, source, actor);
 				problems.remove(name);
@@ -323,9 +323,17 @@ final class RuleDirectory implements AutoCloseable {
 		if (ruleId == null || fileOf(ruleId).isPresent()) {
 			return;
 		}
-		// a file refused for declaring the same rule_id takes over, as one change
+		release(ruleId);
+	}
+
+	/**
+	 * A rule no file holds any more: a file refused for declaring the same {@code rule_id} takes over (as one change),
+	 * or the rule is removed.
+	 */
+	private void release(String ruleId) {
 		for (String refused : new TreeMap<>(problems).keySet()) {
-			if (problems.get(refused).startsWith("rule_id " + ruleId + " is defined in ")) {
+			String problem = problems.get(refused);
+			if (problem != null && problem.startsWith("rule_id " + ruleId + " is defined in ")) {
 				changed(directory.resolve(refused));
 				if (fileOf(ruleId).isPresent()) {
 					return;

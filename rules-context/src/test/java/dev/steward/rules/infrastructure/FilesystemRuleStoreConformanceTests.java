@@ -205,4 +205,25 @@ class FilesystemRuleStoreConformanceTests extends RuleStoreConformanceTests {
 		assertThat(changesAfter(last, ruleId, 1)).singleElement()
 			.satisfies(entry -> assertThat(entry.type()).isEqualTo(dev.steward.rules.RulesEvents.DELETED));
 	}
+
+	@Test
+	void aRefusedDuplicateTakesOverWhenTheFileInForceChangesItsId() {
+		String ruleId = newRuleId();
+		String other = newRuleId();
+		long before = log.head();
+		edit(ruleId, RuleFixtures.commandRule(ruleId, 1, "curl", 0.9));
+		changesAfter(before, ruleId, 1);
+		write(DIRECTORY.resolve(ruleId + "_dup.yaml"), RuleFixtures.commandRule(ruleId, 3, "wget", 0.5));
+		settle();
+		long renamed = log.head();
+
+		edit(ruleId, RuleFixtures.commandRule(other, 1, "curl", 0.9));
+
+		assertThat(changesAfter(renamed, ruleId, 1)).singleElement()
+			.satisfies(entry -> assertThat(entry.type()).isEqualTo(dev.steward.rules.RulesEvents.UPSERTED));
+		assertThat(changesAfter(renamed, other, 1)).hasSize(1);
+		assertThat(store.loadCompiled()).filteredOn(rule -> rule.definition().ruleId().equals(ruleId))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.definition().ruleVersion()).isEqualTo(3));
+	}
 }
