@@ -22,6 +22,9 @@ public interface RuleFacade {
 	/** Every definition the rule id has had, newest first, deletions included. */
 	List<RuleRevisionView> history(String ruleId);
 
+	/** {@link #history(String)} of several rule ids in one read, keyed by id (an id with none maps to an empty list). */
+	Map<String, List<RuleRevisionView>> histories(java.util.Collection<String> ruleIds);
+
 	/**
 	 * Validates the YAML and, when it differs from the rule in force, makes it the rule's new definition.
 	 * @throws RulesException {@code RULE_INVALID} with every problem; the rule in force stays

@@ -52,6 +52,11 @@ class RuleManagement implements RuleFacade {
 	}
 
 	@Override
+	public java.util.Map<String, List<RuleRevisionView>> histories(java.util.Collection<String> ruleIds) {
+		return reads.histories(ruleIds);
+	}
+
+	@Override
 	public RuleView upsert(UpsertRule command) {
 		RuleDefinition definition = store.upsert(command.yaml(), command.actor());
 		return existing(definition.ruleId());

@@ -20,6 +20,9 @@ public interface RuleReads {
 
 	List<RuleRevisionView> history(String ruleId);
 
+	/** The histories of several rule ids, each newest first, in one query. */
+	Map<String, List<RuleRevisionView>> histories(java.util.Collection<String> ruleIds);
+
 	/** The stored state of a rule, expired or not; empty for the default. */
 	Optional<RuleStateView> state(String ruleId);
 

@@ -86,11 +86,30 @@ class JdbcRuleReads implements RuleReads {
 		return jdbc.sql("SELECT rule_id, revision, rule_version, source, actor, changed_at, event_sequence"
 				+ " FROM rules.rule_revision WHERE rule_id = ? ORDER BY revision DESC")
 			.param(ruleId)
-			.query((row, index) -> new RuleRevisionView(row.getString("rule_id"), row.getLong("revision"),
-					row.getObject("rule_version", Integer.class), row.getString("source"),
-					row.getString("source") == null, row.getString("actor"),
-					row.getTimestamp("changed_at").toInstant(), row.getLong("event_sequence")))
+			.query((row, index) -> revision(row))
 			.list();
+	}
+
+	@Override
+	public Map<String, List<RuleRevisionView>> histories(java.util.Collection<String> ruleIds) {
+		Map<String, List<RuleRevisionView>> histories = new LinkedHashMap<>();
+		ruleIds.forEach(ruleId -> histories.put(ruleId, new ArrayList<>()));
+		if (ruleIds.isEmpty()) {
+			return histories;
+		}
+		jdbc.sql("SELECT rule_id, revision, rule_version, source, actor, changed_at, event_sequence"
+				+ " FROM rules.rule_revision WHERE rule_id = ANY(?) ORDER BY rule_id, revision DESC")
+			.param(ruleIds.toArray(String[]::new))
+			.query((row, index) -> revision(row))
+			.list()
+			.forEach(revision -> histories.computeIfAbsent(revision.ruleId(), id -> new ArrayList<>()).add(revision));
+		return histories;
+	}
+
+	private static RuleRevisionView revision(ResultSet row) throws SQLException {
+		return new RuleRevisionView(row.getString("rule_id"), row.getLong("revision"),
+				row.getObject("rule_version", Integer.class), row.getString("source"), row.getString("source") == null,
+				row.getString("actor"), row.getTimestamp("changed_at").toInstant(), row.getLong("event_sequence"));
 	}
 
 	@Override

@@ -36,6 +36,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -87,9 +88,13 @@ class RulesGraphQlController {
 		return rules.history(ruleId);
 	}
 
-	@SchemaMapping(typeName = "Rule", field = "history")
-	List<RuleRevisionView> history(RuleView rule) {
-		return rules.history(rule.ruleId());
+	/** Every rule of a page in one read, not one per rule. */
+	@BatchMapping(typeName = "Rule", field = "history")
+	Map<RuleView, List<RuleRevisionView>> history(List<RuleView> page) {
+		Map<String, List<RuleRevisionView>> byId = rules.histories(page.stream().map(RuleView::ruleId).toList());
+		Map<RuleView, List<RuleRevisionView>> histories = new LinkedHashMap<>();
+		page.forEach(rule -> histories.put(rule, byId.getOrDefault(rule.ruleId(), List.of())));
+		return histories;
 	}
 
 	@QueryMapping

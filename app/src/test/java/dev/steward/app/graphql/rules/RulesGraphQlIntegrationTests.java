@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,38 @@ class RulesGraphQlIntegrationTests {
 		assertThat(again.data().path("evaluateEvent").path("matches").path(0).path("tags").path(0).path("id").asString())
 			.isEqualTo(tag.path("id").asString());
 		assertThat(read.data().path("rule").path("history").path(0).path("actor").asString()).startsWith("author-");
+	}
+
+	@Test
+	void aPageOfRulesCarriesEachRulesOwnHistory() {
+		String first = newRuleId();
+		String second = newRuleId();
+		graphql.post(callers.author(), UPSERT, Map.of("yaml", rule(first, 1, "nc -lvp")));
+		graphql.post(callers.author(), UPSERT, Map.of("yaml", rule(first, 2, "nc -lvnp")));
+		graphql.post(callers.author(), UPSERT, Map.of("yaml", rule(second, 1, "ncat -l")));
+
+		Map<String, List<String>> histories = new java.util.HashMap<>();
+		String after = null;
+		do {
+			Response page = graphql.post(callers.viewer(),
+					"query($after: String) { rules(first: 100, after: $after) { edges { node { ruleId history { ruleId revision ruleVersion } } } pageInfo { hasNextPage endCursor } } }",
+					after == null ? Map.of() : Map.of("after", after));
+			assertThat(page.hasErrors()).as(page.body()).isFalse();
+			page.data().path("rules").path("edges").forEach(edge -> {
+				var node = edge.path("node");
+				List<String> revisions = new java.util.ArrayList<>();
+				node.path("history").forEach(revision -> {
+					assertThat(revision.path("ruleId").asString()).isEqualTo(node.path("ruleId").asString());
+					revisions.add(revision.path("revision").asLong() + ":" + revision.path("ruleVersion").asInt());
+				});
+				histories.put(node.path("ruleId").asString(), revisions);
+			});
+			var pageInfo = page.data().path("rules").path("pageInfo");
+			after = pageInfo.path("hasNextPage").asBoolean() ? pageInfo.path("endCursor").asString() : null;
+		}
+		while (after != null);
+		assertThat(histories.get(first)).containsExactly("2:2", "1:1");
+		assertThat(histories.get(second)).containsExactly("1:1");
 	}
 
 	@Test
