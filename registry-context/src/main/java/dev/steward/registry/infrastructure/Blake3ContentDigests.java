@@ -3,10 +3,9 @@ package dev.steward.registry.infrastructure;
 import dev.steward.kernel.Digests;
 import dev.steward.registry.domain.ContentDigests;
 import dev.steward.registry.domain.StoredBlob;
-import org.apache.commons.codec.digest.Blake3;
 import org.springframework.stereotype.Component;
 
-/** BLAKE3-256 with commons-codec. */
+/** BLAKE3-256 ({@link Blake3}). */
 @Component
 class Blake3ContentDigests implements ContentDigests {
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.apache.commons.codec.digest.Blake3;
 
 /**
  * Copies a stream into a channel in fixed-size chunks while computing its BLAKE3 and SHA-256 in the same pass, so
@@ -50,7 +49,7 @@ final class DigestingCopy {
 		}
 		CompletableFuture<String> primary = new CompletableFuture<>();
 		Thread hasher = Thread.ofPlatform().daemon().name("blake3-" + Thread.currentThread().getName()).start(() -> {
-			Blake3 blake3 = Blake3.initHash();
+			Blake3 blake3 = new Blake3();
 			RuntimeException failure = null;
 			try {
 				for (Chunk chunk = toHash.take(); chunk != END; chunk = toHash.take()) {
@@ -69,9 +68,7 @@ final class DigestingCopy {
 					primary.completeExceptionally(failure);
 				}
 				else {
-					byte[] digest = new byte[32];
-					blake3.doFinalize(digest);
-					primary.complete(Digests.hex(digest));
+					primary.complete(Digests.hex(blake3.finish()));
 				}
 			}
 			catch (InterruptedException ex) {
