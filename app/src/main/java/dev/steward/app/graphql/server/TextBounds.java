@@ -10,7 +10,9 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.ExecutionResult;
+import dev.steward.kernel.Page;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -66,6 +68,13 @@ class TextBounds extends SimplePerformantInstrumentation {
 				return;
 			}
 			Map<String, Object> values = environment.getArguments();
+			String connectionSize = connectionSizeProblem(environment, values);
+			if (connectionSize != null) {
+				problem = connectionSize;
+				locations = environment.getField().getSourceLocation() == null ? List.of()
+						: List.of(environment.getField().getSourceLocation());
+				return;
+			}
 			for (GraphQLArgument argument : environment.getFieldDefinition().getArguments()) {
 				String found = problemIn(environment.getField().getName() + "." + argument.getName(),
 						argument.getType(), TextBound.of(argument), values.get(argument.getName()));
@@ -76,6 +85,26 @@ class TextBounds extends SimplePerformantInstrumentation {
 					return;
 				}
 			}
+		}
+
+		/**
+		 * A connection's {@code first} (or {@code last}) out of 0 to {@value Page#MAX_SIZE}: Spring's scroll
+		 * subrange would drop a negative one silently and serve the default page, so it is refused here, for every
+		 * connection alike.
+		 */
+		private static @Nullable String connectionSizeProblem(QueryVisitorFieldEnvironment environment,
+				Map<String, Object> values) {
+			if (!(GraphQLTypeUtil.unwrapAll(environment.getFieldDefinition().getType()) instanceof GraphQLNamedType type)
+					|| !type.getName().endsWith("Connection")) {
+				return null;
+			}
+			for (String name : List.of("first", "last")) {
+				if (values.get(name) instanceof Number size && (size.longValue() < 0 || size.longValue() > Page.MAX_SIZE)) {
+					return "Argument " + environment.getField().getName() + "." + name + " must be between 0 and "
+							+ Page.MAX_SIZE + ", was " + size + ".";
+				}
+			}
+			return null;
 		}
 
 		private static @Nullable String problemIn(String path, GraphQLInputType type, @Nullable TextBound bound,

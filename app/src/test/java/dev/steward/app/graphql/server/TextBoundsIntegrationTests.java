@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -117,6 +119,18 @@ class TextBoundsIntegrationTests {
 
 		assertRefused(longCursor, "worlds.after", "at most 512 characters; this one has 513");
 		assertRefused(controlCursor, "worlds.after", "must not contain control characters (U+001F at position 3)");
+		assertNoStackTrace(output);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "worlds", "packages", "rules" })
+	void aConnectionsPageSizeOutOfRangeIsRefusedEverywhere(String connection, CapturedOutput output) {
+		Response negative = graphql.post(ADMIN, "{ " + connection + "(first: -1) { edges { cursor } } }");
+		Response tooMany = graphql.post(ADMIN, "query($n: Int) { " + connection + "(first: $n) { edges { cursor } } }",
+				Map.of("n", 101));
+
+		assertRefused(negative, connection + ".first", "must be between 0 and 100, was -1");
+		assertRefused(tooMany, connection + ".first", "must be between 0 and 100, was 101");
 		assertNoStackTrace(output);
 	}
 
