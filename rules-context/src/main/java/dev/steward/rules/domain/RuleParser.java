@@ -255,7 +255,11 @@ public final class RuleParser {
 		return String.valueOf(value);
 	}
 
+	/** How deep the value nests, counted no further than one past the limit (an alias may make it endless). */
 	private static int depth(@Nullable Object value, int level) {
+		if (level > MAX_DEPTH) {
+			return level;
+		}
 		if (value instanceof Map<?, ?> map) {
 			int deepest = level + 1;
 			for (Object item : map.values()) {

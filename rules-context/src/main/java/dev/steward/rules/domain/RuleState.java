@@ -39,10 +39,16 @@ public record RuleState(RuleStateKind kind, @Nullable Double confidenceMax, @Nul
 	 * A state an operator asks for; its expiry, if any, must lie after {@code now}, and is kept to the microsecond,
 	 * as PostgreSQL keeps it, so that the log and the views hold the same instant.
 	 */
+	/** The latest expiry a state takes: the end of the year 9999. */
+	public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	public static RuleState requested(RuleStateKind kind, @Nullable Double confidenceMax, @Nullable Instant expiresAt,
 			@Nullable String reason, Instant now) {
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw invalid("expiresAt must lie in the future, was " + expiresAt);
+		}
+		if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+			throw invalid("expiresAt must lie before the year 10000, was " + expiresAt);
 		}
 		return new RuleState(kind, confidenceMax, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS),
 				reason == null || reason.isBlank() ? null : reason, null, null);

@@ -201,11 +201,37 @@ final class RuleDirectory implements AutoCloseable {
 		}
 		if (removeOthers && authoritative) {
 			Set<String> present = new HashSet<>(rules.values());
+			// a file that failed to load may hold a rule in force, which stays: by the id it names, or, when its
+			// id cannot be read, every rule stays until the file is fixed
+			for (Path file : files) {
+				if (problems.containsKey(file.getFileName().toString()) && !rules.containsKey(file)) {
+					java.util.Optional<String> named = namedRuleId(file);
+					if (named.isEmpty()) {
+						LOG.warn("The rule file {} failed to load and names no readable rule_id; no rule is removed at start",
+								file);
+						return;
+					}
+					present.add(named.get());
+				}
+			}
 			for (String ruleId : reads.sourceHashes().keySet()) {
 				if (!present.contains(ruleId)) {
 					catalog.removeIfPresent(RuleId.of(ruleId), actor);
 				}
 			}
+		}
+	}
+
+	private static final Pattern RULE_ID_LINE = Pattern.compile("(?m)^rule_id:[ \\t]*['\"]?([A-Za-z0-9_.:-]+)['\"]?[ \\t]*(#.*)?$");
+
+	/** The {@code rule_id} a file names on a line of its own, read without parsing the YAML. */
+	private static java.util.Optional<String> namedRuleId(Path file) {
+		try {
+			java.util.regex.Matcher matcher = RULE_ID_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+			return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return java.util.Optional.empty();
 		}
 	}
 

@@ -7,6 +7,8 @@ import dev.steward.rules.RulesErrorCode;
 import dev.steward.rules.RulesException;
 import dev.steward.rules.SourceKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleParserTests {
 
@@ -109,6 +111,14 @@ class RuleParserTests {
 
 		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml.toString()))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RulesErrorCode.RULE_INVALID));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rule_id: R1\na: &a [*a]\n", "a: &a {b: *a}\n",
+			"rule_id: R1\nrule_version: 1\nmatch: &m {field: command_text, pattern: x, again: *m}\n" })
+	void refusesAnAliasThatRefersToItselfAsEndlesslyDeep(String yaml) {
+		assertThatExceptionOfType(RulesException.class).isThrownBy(() -> RuleFixtures.PARSER.parse(yaml))
+			.satisfies(ex -> assertThat(ex.problems()).containsExactly("the rule nests more than 16 levels deep"));
 	}
 
 	@Test

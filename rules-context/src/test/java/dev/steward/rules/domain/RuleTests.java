@@ -103,5 +103,10 @@ class RuleTests {
 		assertThatExceptionOfType(RulesException.class)
 			.isThrownBy(() -> RuleState.requested(RuleStateKind.DISABLED, null, NOW, null, NOW))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RulesErrorCode.RULE_STATE_INVALID));
+		assertThatExceptionOfType(RulesException.class)
+			.isThrownBy(() -> RuleState.requested(RuleStateKind.DISABLED, null, java.time.Instant.MAX, null, NOW))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RulesErrorCode.RULE_STATE_INVALID));
+		assertThat(RuleState.requested(RuleStateKind.DISABLED, null, RuleState.LATEST_EXPIRY, null, NOW).expiresAt())
+			.isEqualTo(RuleState.LATEST_EXPIRY);
 	}
 }

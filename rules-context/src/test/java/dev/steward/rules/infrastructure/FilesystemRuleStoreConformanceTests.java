@@ -226,4 +226,22 @@ class FilesystemRuleStoreConformanceTests extends RuleStoreConformanceTests {
 			.singleElement()
 			.satisfies(rule -> assertThat(rule.definition().ruleVersion()).isEqualTo(3));
 	}
+
+	@Test
+	void aRuleWhoseFileBecameInvalidStaysInForceWhenTheStoreStartsAgain() {
+		String ruleId = newRuleId();
+		long before = log.head();
+		edit(ruleId, RuleFixtures.commandRule(ruleId, 1, "curl", 0.9));
+		changesAfter(before, ruleId, 1);
+		edit(ruleId, "rule_id: " + ruleId + "   # broken below\nrule_version: 2\nname: broken\napplies_to: [command]\n");
+		settle();
+		long restart = log.head();
+
+		new RuleDirectory(DIRECTORY, Duration.ofMillis(30), catalog, reads, true).scan(true);
+
+		assertThat(changes(restart, ruleId)).isEmpty();
+		assertThat(store.loadCompiled()).filteredOn(rule -> rule.definition().ruleId().equals(ruleId))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.definition().ruleVersion()).isEqualTo(1));
+	}
 }
