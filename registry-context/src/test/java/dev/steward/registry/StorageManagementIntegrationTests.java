@@ -80,6 +80,10 @@ class StorageManagementIntegrationTests {
 		assertThat(registry.findFile(intact.id().toString()).orElseThrow().storageStatus()).isEqualTo("verified");
 		assertThat(registry.findFile(altered.id().toString()).orElseThrow().storageStatus()).isEqualTo("failed");
 		assertThat(registry.findFile(lost.id().toString()).orElseThrow().storageStatus()).isEqualTo("failed");
+		assertThatExceptionOfType(RegistryException.class)
+			.isThrownBy(() -> registry.openContent(altered.id().toString(), 0, null))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.STORAGE_UNAVAILABLE));
+		registry.openContent(intact.id().toString(), 0, null).stream().close();
 		List<LogEntry> entries = log.after(head, 1000);
 		assertThat(entries).hasSize((int) verification.checked())
 			.allSatisfy(entry -> assertThat(entry.type()).isEqualTo(RegistryEvents.LOCATION_VERIFIED));

@@ -237,6 +237,11 @@ class RegistryManagement implements RegistryFacade {
 	public FileContent openContent(String fileId, long offset, @Nullable Long length) {
 		FileView file = findFile(fileId).filter(found -> !found.storageStatus().equals("purged"))
 			.orElseThrow(() -> new RegistryException(RegistryErrorCode.FILE_NOT_FOUND, "There is no file " + fileId));
+		if (file.storageStatus().equals("failed")) {
+			// bytes known not to match their digest are never served under it (nor under its ETag)
+			throw new RegistryException(RegistryErrorCode.STORAGE_UNAVAILABLE, "The bytes of file " + fileId
+					+ " failed their last verification; they are served again once verifyStorage finds them intact");
+		}
 		long size = file.sizeBytes();
 		long count = length == null ? size - offset : length;
 		if (offset < 0 || count < 0 || offset + count > size || (offset >= size && size > 0)) {

@@ -14,9 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers 415 to a request whose {@code Content-Type} is no media type at all: unparseable, or a wildcard such as
  * {@code *}{@code /*} or {@code application/*} (a range, which only {@code Accept} may carry). Spring MVC would
- * otherwise fail on it while routing, with a 500, whatever the path.
+ * otherwise fail on it while routing, with a 500, whatever the path. A file upload's is refused with 400
+ * {@code INVALID_MEDIA_TYPE}, as the registry refuses the media types it checks itself.
  */
 class ContentTypeFilter extends OncePerRequestFilter {
+
+	private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern
+		.compile("^/registry/packages/[^/]+/files/.*", java.util.regex.Pattern.DOTALL);
 
 	private final JsonMapper json;
 
@@ -28,6 +32,17 @@ class ContentTypeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
+		if (contentType != null && !contentType.isBlank() && !isMediaType(contentType)
+				&& UPLOAD.matcher(request.getRequestURI()).matches()) {
+			// an upload's Content-Type is the file's media type: refused as the registry refuses one it checks itself
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.getOutputStream()
+				.write(json.writeValueAsBytes(java.util.Map.of("code", "INVALID_MEDIA_TYPE", "message",
+						"The Content-Type of an upload is the file's media type, type/subtype with optional parameters;"
+								+ " this one is not.")));
+			return;
+		}
 		if (contentType != null && !contentType.isBlank() && !isMediaType(contentType)) {
 			response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -196,9 +196,13 @@ public class RegistryBytesController {
 	}
 
 	private static ResponseEntity<StreamingResponseBody> unsatisfiable(long size) {
+		byte[] body = ("{\"code\":\"RANGE_NOT_SATISFIABLE\",\"message\":\"The range lies outside the file's " + size
+				+ " bytes\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
 			.header(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
-			.build();
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(body.length)
+			.body(out -> out.write(body));
 	}
 
 	private static StreamingResponseBody stream(FileContent content) {

@@ -133,6 +133,7 @@ class RegistryHttpIntegrationTests {
 		HttpResponse<String> outside = get(content, HttpResponse.BodyHandlers.ofString(), "Range", "bytes=20-30");
 		assertThat(outside.statusCode()).isEqualTo(416);
 		assertThat(outside.headers().firstValue("Content-Range")).contains("bytes */10");
+		assertThat(JSON.readTree(outside.body()).path("code").asString()).isEqualTo("RANGE_NOT_SATISFIABLE");
 		HttpResponse<String> unchanged = get(content, HttpResponse.BodyHandlers.ofString(), "If-None-Match", etag);
 		assertThat(unchanged.statusCode()).isEqualTo(304);
 
@@ -226,5 +227,32 @@ class RegistryHttpIntegrationTests {
 		Response files = graphql.post(callers.viewer(), "query($id: ID!) { package(id: $id) { files { relativePath } } }",
 				Map.of("id", pkg));
 		assertThat(files.data().path("package").path("files").size()).as(files.body()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "garbage", "text/", "*/*", "a b/c" })
+	void refusesAnUploadWhoseContentTypeIsNoMediaType(String contentType) {
+		String pkg = createPackage();
+
+		HttpResponse<String> refused = put(callers.author(), pkg, "typed.bin", contentType, new byte[] { 1 });
+
+		assertThat(refused.statusCode()).as(contentType).isEqualTo(400);
+		assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("INVALID_MEDIA_TYPE");
+	}
+
+	@Test
+	void refusesARawBackslashInAnUploadPathWithItsCode() throws IOException {
+		String pkg = createPackage();
+		String request = "PUT /registry/packages/" + pkg + "/files/a\\b.txt HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Authorization: Bearer " + callers.author() + "\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n"
+				+ "Connection: close\r\n\r\nx";
+
+		String answer;
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_RELATIVE_PATH\"");
 	}
 }
