@@ -119,6 +119,12 @@ public final class Retention extends AbstractAggregateRoot<Retention> implements
 			throw new RetentionException(RetentionErrorCode.RETENTION_NOT_EXTENDABLE, "The new expiry " + target
 					+ " is not strictly later than the current expiry " + expiresAt + " of " + subject);
 		}
+		if (target.isAfter(expiresAt.plusSeconds(RetentionClass.MAX_DURATION_SECONDS))) {
+			// the longest a class keeps anything; on a compliance subject a mistyped year could never be undone
+			throw new RetentionException(RetentionErrorCode.RETENTION_NOT_EXTENDABLE, "The new expiry " + target
+					+ " lies more than 100 years after the current expiry " + expiresAt + " of " + subject
+					+ "; extend in steps of at most 100 years");
+		}
 		Instant previous = expiresAt;
 		boolean wasEligible = eligible;
 		expiresAt = target;

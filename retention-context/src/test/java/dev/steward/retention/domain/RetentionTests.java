@@ -60,6 +60,19 @@ class RetentionTests {
 	}
 
 	@Test
+	void extendsByAtMostOneHundredYearsAtOnce() {
+		Retention retention = stored(governanceClass());
+		java.time.Instant current = retention.expiresAt();
+
+		assertThatExceptionOfType(RetentionException.class)
+			.isThrownBy(() -> retention.extend(java.time.Instant.parse("9999-12-31T23:59:59Z"), "typo", "bob"))
+			.extracting(RetentionException::code)
+			.isEqualTo(RetentionErrorCode.RETENTION_NOT_EXTENDABLE);
+		retention.extend(current.plusSeconds(RetentionClass.MAX_DURATION_SECONDS), "a century", "bob");
+		assertThat(retention.expiresAt()).isEqualTo(current.plusSeconds(RetentionClass.MAX_DURATION_SECONDS));
+	}
+
+	@Test
 	void refusesToExtendWhatNeverExpires() {
 		Retention retention = stored(foreverClass());
 
