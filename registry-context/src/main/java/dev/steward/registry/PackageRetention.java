@@ -17,11 +17,19 @@ public interface PackageRetention {
 	/**
 	 * A package's retention at one moment.
 	 * @param expiresAt when the package may be deleted, or null for never (or not decided)
+	 * @param lastRetentionEventSequence the sequence, in the log of whatever governs retention, of the package's
+	 * latest retention event, or null when there is none
 	 */
-	record RetentionSummary(String retentionClass, @Nullable Instant expiresAt, List<ActiveHold> activeHolds) {
+	record RetentionSummary(String retentionClass, @Nullable Instant expiresAt, List<ActiveHold> activeHolds,
+			@Nullable Long lastRetentionEventSequence) {
 
 		public RetentionSummary {
 			activeHolds = List.copyOf(activeHolds);
+		}
+
+		/** A summary with no retention event behind it. */
+		public RetentionSummary(String retentionClass, @Nullable Instant expiresAt, List<ActiveHold> activeHolds) {
+			this(retentionClass, expiresAt, activeHolds, null);
 		}
 	}
 

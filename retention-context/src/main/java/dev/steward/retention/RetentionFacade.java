@@ -69,6 +69,9 @@ public interface RetentionFacade {
 	/** The subject's retention events in log order, up to {@code size} after the position a cursor gave. */
 	Page<RetentionEventView> history(SubjectRef subject, @Nullable Map<String, ?> after, int size);
 
+	/** The log sequence of the subject's latest retention event, if it has one. */
+	java.util.OptionalLong lastEventSequence(SubjectRef subject);
+
 	/**
 	 * Marks every subject whose expiry has passed, that no hold holds and that is not eligible yet, eligible for
 	 * deletion ({@code v1.retention.deletion_eligible} each). Reads only such subjects, through an index.

@@ -10,6 +10,7 @@ import dev.steward.retention.RetentionFacade.ApplyDefaultRetention;
 import dev.steward.retention.RetentionFacade.RetentionView;
 import dev.steward.retention.RetentionSubjectHandler;
 import dev.steward.retention.SubjectRef;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
@@ -53,16 +54,18 @@ class PackageRetentionWiring implements PackageRetention, RetentionSubjectHandle
 
 	@Override
 	public RetentionSummary summaryFor(PackageId id, String retentionClass) {
-		return retention.find(subject(id))
-			.map(PackageRetentionWiring::summary)
+		SubjectRef subject = subject(id);
+		Long last = retention.lastEventSequence(subject).stream().boxed().findFirst().orElse(null);
+		return retention.find(subject)
+			.map(view -> summary(view, last))
 			.orElseGet(() -> new RetentionSummary(retentionClass, null, List.of()));
 	}
 
-	private static RetentionSummary summary(RetentionView view) {
+	private static RetentionSummary summary(RetentionView view, @Nullable Long lastEventSequence) {
 		return new RetentionSummary(view.retentionClass(), view.expiresAt(), view.activeHolds()
 			.stream()
 			.map(hold -> new ActiveHold(hold.holdId(), hold.reason(), hold.appliedAt()))
-			.toList());
+			.toList(), lastEventSequence);
 	}
 
 	@Override

@@ -86,7 +86,7 @@ public record Manifest(Map<String, Object> content, byte[] cbor, String digest, 
 		retentionEntry.put("retention_class", retention.retentionClass());
 		retentionEntry.put("expires_at", time(retention.expiresAt()));
 		retentionEntry.put("active_holds", holds);
-		retentionEntry.put("last_retention_event_sequence", null);
+		retentionEntry.put("last_retention_event_sequence", retention.lastRetentionEventSequence());
 
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("source_commits", Map.of());

@@ -172,6 +172,12 @@ class RetentionManagement implements RetentionFacade {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public java.util.OptionalLong lastEventSequence(SubjectRef subject) {
+		return history.lastSequence(subject);
+	}
+
+	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public SweepReport sweep(String actor) {
 		Instant now = clock.instant();

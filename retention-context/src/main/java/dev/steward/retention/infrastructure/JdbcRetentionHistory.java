@@ -37,4 +37,18 @@ class JdbcRetentionHistory implements RetentionHistoryReads {
 			.list();
 	}
 
+	@Override
+	public java.util.OptionalLong lastSequence(SubjectRef subject) {
+		return jdbc.sql("""
+				SELECT sequence FROM retention.event_log
+				 WHERE subject_kind = ? AND subject_id = ? AND type LIKE 'v1.retention.%'
+				 ORDER BY sequence DESC
+				 LIMIT 1""")
+			.params(subject.kind(), subject.id())
+			.query(Long.class)
+			.optional()
+			.map(java.util.OptionalLong::of)
+			.orElse(java.util.OptionalLong.empty());
+	}
+
 }

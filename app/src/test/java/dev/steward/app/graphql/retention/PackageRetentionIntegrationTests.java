@@ -142,6 +142,8 @@ class PackageRetentionIntegrationTests {
 			assertThat(manifest.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(manifest.body()).path("retention_summary").path("expires_at").asString())
 				.isNotEmpty();
+			assertThat(JSON.readTree(manifest.body()).path("retention_summary").path("last_retention_event_sequence")
+				.asLong()).as(manifest.body()).isEqualTo(after + 1);
 			JsonNode heldState = whileHeld.data().path("package").path("retention");
 			assertThat(heldState.path("expired").asBoolean()).isTrue();
 			assertThat(heldState.path("held").asBoolean()).isTrue();
