@@ -147,6 +147,12 @@ public class RegistryBytesController {
 	ResponseEntity<byte[]> manifest(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, WebRequest request) {
 		ManifestFormat chosen = format != null ? ManifestFormat.of(format) : fromAccept(accept);
+		if (chosen == null) {
+			byte[] body = ("{\"code\":\"MANIFEST_FORMAT_UNSUPPORTED\",\"message\":\"A manifest is served as application/cbor"
+					+ " or application/json (RFC 8785); the Accept header names neither\"}")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON).body(body);
+		}
 		ManifestBytes manifest = registry.manifest(id, chosen);
 		String etag = "\"" + manifest.manifestDigest().substring(manifest.manifestDigest().indexOf(':') + 1)
 				+ (chosen == ManifestFormat.JSON ? "-jcs" : "") + "\"";
@@ -161,7 +167,8 @@ public class RegistryBytesController {
 			.body(manifest.bytes());
 	}
 
-	private static ManifestFormat fromAccept(@Nullable String accept) {
+	/** The format the Accept header asks for; CBOR when it names none or any; null when it names only others. */
+	private static @Nullable ManifestFormat fromAccept(@Nullable String accept) {
 		if (accept == null || accept.isBlank()) {
 			return ManifestFormat.CBOR;
 		}
@@ -182,7 +189,9 @@ public class RegistryBytesController {
 				return ManifestFormat.JSON;
 			}
 		}
-		return ManifestFormat.CBOR;
+		boolean anything = types.stream()
+			.anyMatch(type -> type.getQualityValue() > 0 && (type.isWildcardType() || type.isCompatibleWith(CBOR)));
+		return anything ? ManifestFormat.CBOR : null;
 	}
 
 	private static List<HttpRange> parse(String range, long size) {

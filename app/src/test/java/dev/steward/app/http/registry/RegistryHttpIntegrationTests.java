@@ -185,6 +185,12 @@ class RegistryHttpIntegrationTests {
 		assertThat(new JsonCanonicalizer(json.body()).getEncodedUTF8()).isEqualTo(json.body());
 		assertThat(JSON.readTree(json.body()).path("package").path("id").asString()).isEqualTo(pkg);
 		assertThat(get(manifestUrl + "?format=xml", HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+		HttpResponse<String> xml = get(manifestUrl, HttpResponse.BodyHandlers.ofString(), "Accept", "application/xml");
+		assertThat(xml.statusCode()).isEqualTo(406);
+		assertThat(JSON.readTree(xml.body()).path("code").asString()).isEqualTo("MANIFEST_FORMAT_UNSUPPORTED");
+		assertThat(get(manifestUrl, HttpResponse.BodyHandlers.ofByteArray(), "Accept", "text/html, */*;q=0.1")
+			.headers()
+			.firstValue("Content-Type")).contains("application/cbor");
 	}
 
 	@Test
