@@ -8,7 +8,7 @@ import dev.steward.app.GraphQlHttp;
 import dev.steward.app.RawGraphQlWebSocket;
 import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.Role;
-import dev.steward.app.PolicyEventsClient;
+import dev.steward.app.EventTailClient;
 import dev.steward.kernel.events.EventLog;
 import java.time.Duration;
 import java.util.Map;
@@ -89,7 +89,7 @@ class TwoInstancesIntegrationTests {
 		long head = log.head();
 		String id = "two-instances-" + UUID.randomUUID();
 
-		try (PolicyEventsClient subscriber = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+		try (EventTailClient subscriber = EventTailClient.policyEvents(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
 			new GraphQlHttp(port).post(GraphQlHttp.ADMIN_TOKEN,
 					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Elsewhere\"}) { world { id } } }",
 					Map.of("id", id));
@@ -102,7 +102,7 @@ class TwoInstancesIntegrationTests {
 	void eventsStillArriveAfterTheListenConnectionsAreKilled() throws Exception {
 		long head = log.head();
 
-		try (PolicyEventsClient subscriber = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+		try (EventTailClient subscriber = EventTailClient.policyEvents(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
 			int killed = JdbcClient.create((DataSource) dataSource)
 				.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()")
 				.param(Doorbell.APPLICATION_NAME)
@@ -122,9 +122,9 @@ class TwoInstancesIntegrationTests {
 	void readsTheLogOncePerBellWhateverTheNumberOfSubscribers() throws Exception {
 		long head = log.head();
 		EventHub secondHub = second.getBean(EventHub.class);
-		try (PolicyEventsClient one = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
-				PolicyEventsClient two = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
-				PolicyEventsClient three = new PolicyEventsClient(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
+		try (EventTailClient one = EventTailClient.policyEvents(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
+				EventTailClient two = EventTailClient.policyEvents(secondPort, GraphQlHttp.ADMIN_TOKEN, head);
+				EventTailClient three = EventTailClient.policyEvents(secondPort, GraphQlHttp.ADMIN_TOKEN, head)) {
 			Thread.sleep(300);
 			long readsBefore = secondHub.reads().get("policy");
 			String id = "fan-out-" + UUID.randomUUID();
@@ -132,7 +132,7 @@ class TwoInstancesIntegrationTests {
 					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Fan\"}) { world { id } } }",
 					Map.of("id", id));
 
-			for (PolicyEventsClient subscriber : new PolicyEventsClient[] { one, two, three }) {
+			for (EventTailClient subscriber : new EventTailClient[] { one, two, three }) {
 				assertThat(subscriber.next(1, WAIT).getFirst()).containsEntry("subjectId", id);
 			}
 			long reads = secondHub.reads().get("policy") - readsBefore;

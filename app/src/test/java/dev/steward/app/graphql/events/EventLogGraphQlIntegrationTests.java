@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.upokecenter.cbor.CBORObject;
 import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
-import dev.steward.app.PolicyEventsClient;
+import dev.steward.app.EventTailClient;
 import dev.steward.app.security.ApiTokens;
 import dev.steward.kernel.CanonicalCbor;
 import dev.steward.kernel.Digests;
@@ -129,7 +129,7 @@ class EventLogGraphQlIntegrationTests {
 		long head = jdbc.sql("SELECT last_sequence FROM policy.event_log_counter").query(Long.class).single();
 		String id = "subscribed-" + UUID.randomUUID();
 
-		try (PolicyEventsClient subscriber = new PolicyEventsClient(port, GraphQlHttp.ADMIN_TOKEN, head)) {
+		try (EventTailClient subscriber = EventTailClient.policyEvents(port, GraphQlHttp.ADMIN_TOKEN, head)) {
 			graphql.post(GraphQlHttp.ADMIN_TOKEN,
 					"mutation($id: ID!) { createWorld(input: {id: $id, name: \"Bytes\", config: {ratio: 0.75, n: 3, s: \"x\"}}) { world { id } } }",
 					Map.of("id", id));

@@ -3,7 +3,7 @@ package dev.steward.app.graphql.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.GraphQlHttp;
-import dev.steward.app.PolicyEventsClient;
+import dev.steward.app.EventTailClient;
 import dev.steward.kernel.events.EventLog;
 import java.time.Duration;
 import java.util.List;
@@ -46,33 +46,33 @@ class PolicyEventsSubscriptionIntegrationTests {
 		String first = anyId();
 		long lastSeen;
 
-		try (PolicyEventsClient subscriber = new PolicyEventsClient(port, GraphQlHttp.ADMIN_TOKEN, head)) {
+		try (EventTailClient subscriber = EventTailClient.policyEvents(port, GraphQlHttp.ADMIN_TOKEN, head)) {
 			createWorld(first);
 			Map<String, Object> created = subscriber.next(1, WAIT).getFirst();
 			assertThat(created).containsEntry("type", "v1.world.created")
 				.containsEntry("subjectKind", "world")
 				.containsEntry("subjectId", first)
 				.containsEntry("actor", "bootstrap");
-			assertThat(PolicyEventsClient.sequence(created)).isEqualTo(head + 1);
+			assertThat(EventTailClient.sequence(created)).isEqualTo(head + 1);
 			assertThat(created.get("payload")).isEqualTo(Map.of("world_id", first, "name", "Subscribed", "description", "", "active", true, "config", Map.of()));
 			assertThat((String) created.get("payloadDigest")).hasSize(64);
-			lastSeen = PolicyEventsClient.sequence(created);
+			lastSeen = EventTailClient.sequence(created);
 		}
 		String missedOne = anyId();
 		String missedTwo = anyId();
 		createWorld(missedOne);
 		createWorld(missedTwo);
 
-		try (PolicyEventsClient reconnected = new PolicyEventsClient(port, GraphQlHttp.ADMIN_TOKEN, lastSeen)) {
+		try (EventTailClient reconnected = EventTailClient.policyEvents(port, GraphQlHttp.ADMIN_TOKEN, lastSeen)) {
 			List<Map<String, Object>> missed = reconnected.next(2, WAIT);
 			String live = anyId();
 			createWorld(live);
 			Map<String, Object> afterwards = reconnected.next(1, WAIT).getFirst();
 
 			assertThat(missed).extracting(event -> event.get("subjectId")).containsExactly(missedOne, missedTwo);
-			assertThat(missed).extracting(PolicyEventsClient::sequence).containsExactly(lastSeen + 1, lastSeen + 2);
+			assertThat(missed).extracting(EventTailClient::sequence).containsExactly(lastSeen + 1, lastSeen + 2);
 			assertThat(afterwards).containsEntry("subjectId", live);
-			assertThat(PolicyEventsClient.sequence(afterwards)).isEqualTo(lastSeen + 3);
+			assertThat(EventTailClient.sequence(afterwards)).isEqualTo(lastSeen + 3);
 			assertThat(reconnected.quietFor(Duration.ofMillis(1500))).isTrue();
 		}
 	}
@@ -82,7 +82,7 @@ class PolicyEventsSubscriptionIntegrationTests {
 		String before = anyId();
 		createWorld(before);
 
-		try (PolicyEventsClient subscriber = new PolicyEventsClient(port, GraphQlHttp.ADMIN_TOKEN, null)) {
+		try (EventTailClient subscriber = EventTailClient.policyEvents(port, GraphQlHttp.ADMIN_TOKEN, null)) {
 			// a subscription is live once the server has it; keep appending until the first live event arrives
 			java.util.List<String> created = new java.util.ArrayList<>();
 			Map<String, Object> first = null;
@@ -101,8 +101,8 @@ class PolicyEventsSubscriptionIntegrationTests {
 
 	@Test
 	void aWebSocketWithoutAValidTokenIsRefused() throws Exception {
-		try (PolicyEventsClient anonymous = new PolicyEventsClient(port, null, 0L);
-				PolicyEventsClient impostor = new PolicyEventsClient(port, "stw_forged", 0L)) {
+		try (EventTailClient anonymous = EventTailClient.policyEvents(port, null, 0L);
+				EventTailClient impostor = EventTailClient.policyEvents(port, "stw_forged", 0L)) {
 			assertThat(anonymous.failure(WAIT)).as("closed as unauthenticated").hasMessageContaining("4401");
 			assertThat(impostor.failure(WAIT)).as("closed as unauthenticated").hasMessageContaining("4401");
 		}

@@ -6,7 +6,7 @@ import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import dev.steward.app.MovableClock;
-import dev.steward.app.RetentionEventsClient;
+import dev.steward.app.EventTailClient;
 import dev.steward.app.security.ApiTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +99,7 @@ class PackageRetentionIntegrationTests {
 			.plus(Duration.ofDays(7)));
 		long after = sequenceOf(history(id).get(0)) - 1;
 
-		try (RetentionEventsClient events = new RetentionEventsClient(port, callers.viewer(), after)) {
+		try (EventTailClient events = EventTailClient.retentionEvents(port, callers.viewer(), after)) {
 			byte[] bytes = ("only in this package " + id).getBytes(StandardCharsets.UTF_8);
 			HttpResponse<String> uploaded = send(HttpRequest.newBuilder(uri("/registry/packages/" + id + "/files/a.txt"))
 				.header("Authorization", "Bearer " + callers.author())

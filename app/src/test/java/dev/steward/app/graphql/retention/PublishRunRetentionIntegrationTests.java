@@ -6,7 +6,7 @@ import dev.steward.app.Callers;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
 import dev.steward.app.MovableClock;
-import dev.steward.app.RetentionEventsClient;
+import dev.steward.app.EventTailClient;
 import dev.steward.app.security.ApiTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +89,7 @@ class PublishRunRetentionIntegrationTests {
 		assertThat(run.path("retention").path("retentionClass").asString()).isEqualTo("publish_run");
 		long after = firstSequence(runId) - 1;
 
-		try (RetentionEventsClient events = new RetentionEventsClient(port, callers.viewer(), after)) {
+		try (EventTailClient events = EventTailClient.retentionEvents(port, callers.viewer(), after)) {
 			Instant expiry = Instant.parse(run.path("retention").path("expiresAt").asString());
 			Response extended = graphql.post(callers.operator(), """
 					mutation($id: ID!, $at: DateTime!) {
@@ -150,7 +150,7 @@ class PublishRunRetentionIntegrationTests {
 	}
 
 	/** The types of the first {@code count} events about the run that arrive, waiting up to 30 s in all. */
-	static List<String> typesOf(RetentionEventsClient events, String subjectId, int count) throws InterruptedException {
+	static List<String> typesOf(EventTailClient events, String subjectId, int count) throws InterruptedException {
 		List<String> types = new java.util.ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (types.size() < count && System.nanoTime() < deadline) {

@@ -15,12 +15,15 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
-/** A graphql-ws client subscribed to {@code policyEvents}, collecting what arrives. */
-public final class PolicyEventsClient implements AutoCloseable {
+/**
+ * A graphql-ws client subscribed to one context's event tail ({@code policyEvents}, {@code retentionEvents}, …),
+ * collecting what arrives.
+ */
+public final class EventTailClient implements AutoCloseable {
 
-	static final String SUBSCRIPTION = """
+	private static final String SUBSCRIPTION = """
 			subscription($after: Long) {
-			  policyEvents(after: $after) {
+			  %s(after: $after) {
 			    sequence eventId type subjectKind subjectId actor payload payloadDigest payloadCbor chainHash createdAt
 			  }
 			}""";
@@ -33,8 +36,21 @@ public final class PolicyEventsClient implements AutoCloseable {
 
 	private final Disposable subscription;
 
-	/** Subscribes with {@code after} (none when null), authenticating with {@code token} (none when null). */
-	public PolicyEventsClient(int port, @Nullable String token, @Nullable Long after) {
+	/** Subscribes to {@code policyEvents}; see {@link #EventTailClient(int, String, Long, String)}. */
+	public static EventTailClient policyEvents(int port, @Nullable String token, @Nullable Long after) {
+		return new EventTailClient(port, token, after, "policyEvents");
+	}
+
+	/** Subscribes to {@code retentionEvents}; see {@link #EventTailClient(int, String, Long, String)}. */
+	public static EventTailClient retentionEvents(int port, @Nullable String token, @Nullable Long after) {
+		return new EventTailClient(port, token, after, "retentionEvents");
+	}
+
+	/**
+	 * Subscribes to the tail with {@code after} (none when null), authenticating with {@code token} (none when
+	 * null).
+	 */
+	public EventTailClient(int port, @Nullable String token, @Nullable Long after, String tail) {
 		this.client = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
 			.interceptor(new WebSocketGraphQlClientInterceptor() {
 				@Override
@@ -43,7 +59,7 @@ public final class PolicyEventsClient implements AutoCloseable {
 				}
 			})
 			.build();
-		var request = client.document(SUBSCRIPTION);
+		var request = client.document(SUBSCRIPTION.formatted(tail));
 		if (after != null) {
 			request = request.variable("after", after);
 		}
@@ -52,7 +68,7 @@ public final class PolicyEventsClient implements AutoCloseable {
 				if (!response.isValid() || !response.getErrors().isEmpty()) {
 					throw new IllegalStateException("Subscription failed: " + response.getErrors());
 				}
-				return response.field("policyEvents").<Map<String, Object>>getValue();
+				return response.field(tail).<Map<String, Object>>getValue();
 			})
 			.subscribe(received::add, failure::set);
 	}
