@@ -123,12 +123,19 @@ public class WebSocketConnections {
 
 				@Override
 				public void sendMessage(WebSocketMessage<?> message) throws IOException {
-					if (closed.get()) {
+					if (closed.get() || !isOpen()) {
 						return;
 					}
 					writing = true;
 					try {
 						super.sendMessage(message);
+					}
+					catch (IllegalStateException ex) {
+						if (isOpen()) {
+							throw ex;
+						}
+						// the client closed the connection between the check and the write: nothing to report
+						LOG.debug("WebSocket session {} closed before a message was written", session.getId());
 					}
 					catch (IOException ex) {
 						if (ex.getCause() instanceof SocketTimeoutException || ex instanceof SocketTimeoutException) {
