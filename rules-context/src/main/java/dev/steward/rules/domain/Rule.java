@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * One rule id: its definition in force (none before its first definition and after a deletion), the revision
- * counting every definition and deletion it has had, and its operational state. Every change is one event.
+ * One rule id: the source of its definition in force (none before its first definition and after a deletion),
+ * the revision counting every definition and deletion it has had, and its operational state. Every change is one
+ * event. The aggregate keeps the source, not the parsed definition: a definition is parsed and validated once,
+ * when it is defined, and loading a rule to change its state never parses it again.
  */
 public final class Rule extends AbstractAggregateRoot<Rule> implements AggregateRoot<Rule, RuleId> {
 
 	private final RuleId id;
-
-	private @Nullable RuleDefinition definition;
 
 	private @Nullable String source;
 
@@ -23,10 +23,8 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 
 	private RuleState state;
 
-	private Rule(RuleId id, @Nullable RuleDefinition definition, @Nullable String source, long revision,
-			RuleState state) {
+	private Rule(RuleId id, @Nullable String source, long revision, RuleState state) {
 		this.id = id;
-		this.definition = definition;
 		this.source = source;
 		this.revision = revision;
 		this.state = state;
@@ -34,12 +32,12 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 
 	/** A rule id with no definition in force; {@code revision} is the last one it had, 0 if none. */
 	public static Rule absent(RuleId id, long revision) {
-		return new Rule(id, null, null, revision, RuleState.DEFAULT);
+		return new Rule(id, null, revision, RuleState.DEFAULT);
 	}
 
-	/** A rule as stored. */
-	public static Rule stored(RuleDefinition definition, String source, long revision, RuleState state) {
-		return new Rule(RuleId.of(definition.ruleId()), definition, source, revision, state);
+	/** A rule as stored: the source of its definition in force, which was validated when it was defined. */
+	public static Rule stored(RuleId id, String source, long revision, RuleState state) {
+		return new Rule(id, source, revision, state);
 	}
 
 	@Override
@@ -48,7 +46,7 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 	}
 
 	public boolean exists() {
-		return definition != null;
+		return source != null;
 	}
 
 	public long revision() {
@@ -71,7 +69,6 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 		if (source.equals(this.source)) {
 			return false;
 		}
-		this.definition = definition;
 		this.source = source;
 		this.revision++;
 		registerEvent(new RuleUpserted(id, revision, definition.ruleVersion(), definition.name(), source, actor));
@@ -81,7 +78,6 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 	/** Removes the rule and its state. Registers {@link RuleDeleted}. */
 	public void delete(String actor) {
 		requireExists();
-		this.definition = null;
 		this.source = null;
 		this.state = RuleState.DEFAULT;
 		this.revision++;
@@ -115,7 +111,7 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 	 */
 	public boolean expire(Instant now) {
 		Instant expiresAt = state.expiresAt();
-		if (definition == null || expiresAt == null || !state.expiredAt(now)) {
+		if (source == null || expiresAt == null || !state.expiredAt(now)) {
 			return false;
 		}
 		this.state = RuleState.DEFAULT;
@@ -124,7 +120,7 @@ public final class Rule extends AbstractAggregateRoot<Rule> implements Aggregate
 	}
 
 	private void requireExists() {
-		if (definition == null) {
+		if (source == null) {
 			throw new RulesException(RulesErrorCode.RULE_NOT_FOUND, "There is no rule " + id);
 		}
 	}

@@ -46,8 +46,7 @@ class JdbcRules implements Rules {
 				RuleState current = state == null ? RuleState.DEFAULT
 						: new RuleState(RuleStateKind.of(state), ceiling, instant(row.getTimestamp("expires_at")),
 								row.getString("reason"), row.getString("set_by"), instant(row.getTimestamp("set_at")));
-				return Rule.stored(StandardRuleSyntax.parser().parse(row.getString("source")), row.getString("source"),
-						row.getLong("revision"), current);
+				return Rule.stored(id, row.getString("source"), row.getLong("revision"), current);
 			})
 			.optional();
 		return stored.orElseGet(() -> Rule.absent(id, jdbc

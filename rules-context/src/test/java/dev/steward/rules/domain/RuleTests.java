@@ -42,7 +42,7 @@ class RuleTests {
 	@Test
 	void recordsNothingForTheSourceInForce() {
 		String yaml = RuleFixtures.commandRule("T2", 1, "x", 0.5);
-		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 3, RuleState.DEFAULT);
+		Rule rule = Rule.stored(RuleId.of(RuleFixtures.PARSER.parse(yaml).ruleId()), yaml, 3, RuleState.DEFAULT);
 
 		boolean changed = rule.define(RuleFixtures.PARSER.parse(yaml), yaml, "alice");
 
@@ -53,7 +53,7 @@ class RuleTests {
 	@Test
 	void countsRevisionsOnAcrossADeletion() {
 		String yaml = RuleFixtures.commandRule("T3", 1, "x", 0.5);
-		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 2, RuleState.DEFAULT);
+		Rule rule = Rule.stored(RuleId.of(RuleFixtures.PARSER.parse(yaml).ruleId()), yaml, 2, RuleState.DEFAULT);
 
 		rule.delete("alice");
 		rule.define(RuleFixtures.PARSER.parse(yaml), yaml, "bob");
@@ -75,7 +75,7 @@ class RuleTests {
 	void revertsAnExpiredStateOnce() {
 		String yaml = RuleFixtures.commandRule("T5", 1, "x", 0.5);
 		RuleState disabled = new RuleState(RuleStateKind.DISABLED, null, NOW.plusSeconds(60), "maintenance", "op", NOW);
-		Rule rule = Rule.stored(RuleFixtures.PARSER.parse(yaml), yaml, 1, disabled);
+		Rule rule = Rule.stored(RuleId.of(RuleFixtures.PARSER.parse(yaml).ruleId()), yaml, 1, disabled);
 
 		boolean early = rule.expire(NOW.plusSeconds(59));
 		boolean due = rule.expire(NOW.plusSeconds(60));
