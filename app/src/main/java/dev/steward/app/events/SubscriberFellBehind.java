@@ -14,7 +14,14 @@ public class SubscriberFellBehind extends RuntimeException {
 		this.lastDelivered = lastDelivered;
 	}
 
-	/** The sequence of the last event handed to the subscriber. */
+	/** A member of a {@link SharedStream}, which does not know the sequences of what it carries. */
+	SubscriberFellBehind(String limit) {
+		super("The subscriber fell behind (" + limit + "); resume after the last sequence it received", null, false,
+				false);
+		this.lastDelivered = -1;
+	}
+
+	/** The sequence of the last event handed to the subscriber, or -1 where the stream does not know it. */
 	public long lastDelivered() {
 		return lastDelivered;
 	}

@@ -1,5 +1,6 @@
 package dev.steward.app.graphql.server;
 
+import dev.steward.app.events.SubscriberBuffer;
 import dev.steward.app.security.ApiTokens;
 import dev.steward.app.security.BearerTokens;
 import graphql.execution.instrumentation.Instrumentation;
@@ -112,6 +113,22 @@ class GraphQlServerConfiguration {
 		return new OperationLimits(subscriptions.maxPerConnection(), subscriptions.maxPerToken(), connections);
 	}
 
+	/**
+	 * Innermost: identical subscriptions share one execution per event; see {@link SubscriptionGroups}. Its buffer
+	 * per subscriber is the one every subscription has ({@code buffer-events}, {@code buffer-bytes}).
+	 */
+	@Bean
+	@Order(2)
+	SubscriptionGroups subscriptionGroups(SubscriptionProperties subscriptions, JsonMapper json) {
+		return new SubscriptionGroups(
+				new SubscriberBuffer(subscriptions.bufferEvents(), subscriptions.bufferBytes().toBytes()), json);
+	}
+
+	@Bean
+	SubscriptionExecutions subscriptionExecutions(MeterRegistry meters) {
+		return new SubscriptionExecutions(meters);
+	}
+
 	@Bean
 	WebSocketConnections webSocketConnections(MeterRegistry meters) {
 		return new WebSocketConnections(meters);
@@ -133,7 +150,7 @@ class GraphQlServerConfiguration {
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
 			JsonMapper json, WebSocketConnections connections, OperationLimits operations,
 			SubscriptionProperties subscriptions) {
-		return new GraphQlWebSocketGuard(handler, new JacksonJsonHttpMessageConverter(json),
+		return new GraphQlWebSocketGuard(handler, new FrameConverter(new JacksonJsonHttpMessageConverter(json), json),
 				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(), json,
 				connections, operations, subscriptions.writeTimeout());
 	}
