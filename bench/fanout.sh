@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Live-feed fan-out on one Steward instance: CONNECTIONS graphql-ws connections with SUBS policyEvents subscriptions
 # each, while worlds are created at RATE per second for SECONDS. Prints one JSON line (see fanout.mjs). Manual, like
-# run.sh, whose database (steward_bench) and requirements it shares.
+# run.sh, whose database (steward_bench) and requirements it shares. stewardCpuSeconds is the server's own CPU time
+# over the run (from the first connection to the end), which the client's share of the cores does not move.
 #
 #   bench/fanout.sh                                  # 1000 connections x 2 subscriptions, 50 events/s, 10 s
 #   CONNECTIONS=100 SUBS=2 RATE=20 SECONDS_PER_RUN=10 bench/fanout.sh
@@ -71,5 +72,10 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Steward -Xmx$HEAP" >&2
-"$HERE/node_modules/.bin/node" "$HERE/fanout.mjs" "http://127.0.0.1:$PORT" "$TOKEN" "$CONNECTIONS" "$SUBS" "$RATE" \
-  "$SECONDS_PER_RUN"
+# Steward's own CPU time (user + system, from /proc) over the run, from the first connection to the end
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+CPU_BEFORE="$(cpu_ticks)"
+RESULT="$("$HERE/node_modules/.bin/node" "$HERE/fanout.mjs" "http://127.0.0.1:$PORT" "$TOKEN" "$CONNECTIONS" "$SUBS" \
+  "$RATE" "$SECONDS_PER_RUN")"
+CPU_SECONDS="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
+echo "${RESULT%\}},\"stewardCpuSeconds\":$CPU_SECONDS}"
