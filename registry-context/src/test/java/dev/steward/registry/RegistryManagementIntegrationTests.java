@@ -241,6 +241,10 @@ class RegistryManagementIntegrationTests {
 		assertThat(described).containsEntry("status", "finalized")
 			.containsEntry("created_at", pkg.createdAt().toString())
 			.containsEntry("finalized_at", finalized.finalizedAt().toString());
+		assertThat(finalized.finalizedAt()).as("the finalize event's own time").isEqualTo(entry.createdAt());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> provenance = (Map<String, Object>) manifest.get("provenance");
+		assertThat(provenance).containsEntry("ingest_timestamps", Map.of("finalized_at", entry.createdAt().toString()));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> retention = (Map<String, Object>) manifest.get("retention_summary");
 		assertThat(retention).containsEntry("retention_class", "standard")
