@@ -87,8 +87,17 @@ public interface RegistryFacade {
 	 * Create a package; {@code metadata} is a JSON object (none is an empty one), checked against the metadata
 	 * schema registered under {@code metadataSchema} when one is named.
 	 */
+	/**
+	 * Create a package. With an {@code idempotencyKey}, the same request again (same caller, same values) returns the
+	 * first one's package and creates nothing; the key with another request is {@code IDEMPOTENCY_KEY_REUSED}.
+	 */
 	record CreatePackage(String name, String producer, String subject, String retentionClass,
-			@Nullable Object metadata, @Nullable String metadataSchema, String actor) {
+			@Nullable Object metadata, @Nullable String metadataSchema, String actor, @Nullable String idempotencyKey) {
+
+		public CreatePackage(String name, String producer, String subject, String retentionClass,
+				@Nullable Object metadata, @Nullable String metadataSchema, String actor) {
+			this(name, producer, subject, retentionClass, metadata, metadataSchema, actor, null);
+		}
 	}
 
 	/** Add one file to a package at a relative path; {@code mediaType} is the upload's Content-Type. */
