@@ -37,7 +37,7 @@ public interface RegistryFacade {
 	 * @throws RegistryException {@code PACKAGE_NOT_FOUND}, {@code ILLEGAL_PACKAGE_STATE}, {@code INVALID_RELATIVE_PATH},
 	 * {@code DUPLICATE_RELATIVE_PATH}, {@code INVALID_MEDIA_TYPE}, {@code FILE_TOO_LARGE}
 	 */
-	FileView ingestFile(IngestFile command, InputStream content);
+	Ingested ingestFile(IngestFile command, InputStream content);
 
 	Optional<FileView> findFile(String id);
 
@@ -98,6 +98,13 @@ public interface RegistryFacade {
 				@Nullable Object metadata, @Nullable String metadataSchema, String actor) {
 			this(name, producer, subject, retentionClass, metadata, metadataSchema, actor, null);
 		}
+	}
+
+	/**
+	 * What an upload did: stored a new file, or found the same bytes with the same media type at the path already
+	 * (a retried upload), which it leaves as they were.
+	 */
+	record Ingested(FileView file, boolean created) {
 	}
 
 	/** Add one file to a package at a relative path; {@code mediaType} is the upload's Content-Type. */

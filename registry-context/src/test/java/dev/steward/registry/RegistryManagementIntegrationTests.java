@@ -17,6 +17,7 @@ import dev.steward.registry.RegistryFacade.CreatePackage;
 import dev.steward.registry.RegistryFacade.FileContent;
 import dev.steward.registry.RegistryFacade.FileView;
 import dev.steward.registry.RegistryFacade.IngestFile;
+import dev.steward.registry.RegistryFacade.Ingested;
 import dev.steward.registry.RegistryFacade.ManifestBytes;
 import dev.steward.registry.RegistryFacade.ManifestFormat;
 import dev.steward.registry.RegistryFacade.PackageFilter;
@@ -225,6 +226,32 @@ class RegistryManagementIntegrationTests {
 		upload(registry, pkg, "a.txt", "one");
 
 		assertThatExceptionOfType(RegistryException.class).isThrownBy(() -> upload(registry, pkg, "a.txt", "two"))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.DUPLICATE_RELATIVE_PATH));
+	}
+
+	@Test
+	void aRetriedUploadOfTheSameBytesFindsItsFileAndAppendsNothing() {
+		PackageView pkg = created(registry);
+		FileView first = upload(registry, pkg, "a.txt", "one");
+		long head = log.head();
+
+		Ingested again = registry.ingestFile(new IngestFile(pkg.id().toString(), "a.txt", "text/plain", ACTOR),
+				new java.io.ByteArrayInputStream("one".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(again.created()).isFalse();
+		assertThat(again.file()).isEqualTo(first);
+		assertThat(log.head()).isEqualTo(head);
+		assertThat(registry.filesOf(List.of(pkg.id())).get(pkg.id())).extracting(FileView::id).containsExactly(first.id());
+	}
+
+	@Test
+	void theSameBytesWithAnotherMediaTypeAtATakenPathAreRefused() {
+		PackageView pkg = created(registry);
+		upload(registry, pkg, "a.txt", "one");
+
+		assertThatExceptionOfType(RegistryException.class)
+			.isThrownBy(() -> registry.ingestFile(new IngestFile(pkg.id().toString(), "a.txt", "text/html", ACTOR),
+					new java.io.ByteArrayInputStream("one".getBytes(StandardCharsets.UTF_8))))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.DUPLICATE_RELATIVE_PATH));
 	}
 

@@ -185,28 +185,32 @@ class RegistryManagement implements RegistryFacade {
 	}
 
 	@Override
-	public FileView ingestFile(IngestFile command, InputStream content) {
+	public Ingested ingestFile(IngestFile command, InputStream content) {
 		PackageId id = PackageId.parse(command.packageId());
 		RelativePath path = RelativePath.of(command.relativePath());
 		String mediaType = PackageFile.mediaType(command.mediaType());
 		ArtifactPackage pkg = read(() -> {
 			ArtifactPackage found = packages.findById(id).orElseThrow(() -> packageNotFound(id.toString()));
 			found.requireStatus(PackageStatus.CREATED, "add a file to");
-			if (files.pathTaken(id, path)) {
-				throw duplicatePath(id, path);
-			}
 			return found;
 		});
 		BlobStore store = stores.forPackage(pkg.producer(), pkg.retentionClass());
 		StoredBlob blob = store.put(content, limits.maxFileBytes());
 		return write(() -> {
 			ArtifactPackage locked = packages.requireLocked(id);
-			if (files.pathTaken(id, path)) {
+			Optional<PackageFile> existing = files.atPath(id, path);
+			if (existing.isPresent()) {
+				// a retried upload of the same bytes finds its file; anything else at a taken path is refused
+				PackageFile file = existing.get();
+				if (file.blob().blake3Hex().equals(blob.blake3Hex()) && file.blob().sizeBytes() == blob.sizeBytes()
+						&& file.mediaType().equals(mediaType)) {
+					return new Ingested(view(file), false);
+				}
 				throw duplicatePath(id, path);
 			}
 			PackageFile file = locked.ingest(path, mediaType, blob, command.actor(), clock.instant());
 			files.save(file);
-			return view(files.findById(file.getId()).orElseThrow());
+			return new Ingested(view(files.findById(file.getId()).orElseThrow()), true);
 		});
 	}
 
