@@ -6,14 +6,17 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.alephium.blake3jni.Blake3Jni;
+import org.alephium.blake3jni.Blake3LibLoader;
 import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * Hash throughput over one file, read in the 256 KiB chunks Steward's upload uses: SHA-256 alone (the JDK's), BLAKE3
- * alone (Bouncy Castle's, Steward's primary digest), both in one pass on one thread (what an upload does), and both on
- * two threads fed from one read. Prints MB/s per mode (best of the given rounds).
+ * alone in the native implementation Steward uses (the official C one through JNI) and in Bouncy Castle's, its
+ * fallback, then native BLAKE3 and SHA-256 together in one pass on one thread and on two threads fed from one read
+ * (what an upload does). Prints MB/s per mode (best of the given rounds).
  *
- *   java -cp bcprov.jar HashThroughput.java <file> [rounds]
+ *   java -cp bcprov.jar:blake3-jni.jar HashThroughput.java <file> [rounds]
  */
 public class HashThroughput {
 
@@ -23,7 +26,8 @@ public class HashThroughput {
 		Path file = Path.of(args[0]);
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
 		long size = file.toFile().length();
-		String[] modes = { "sha256", "blake3", "both-one-thread", "both-two-threads" };
+		Blake3LibLoader.loadLibrary();
+		String[] modes = { "sha256", "blake3", "blake3-java", "both-one-thread", "both-two-threads" };
 		for (String mode : modes) {
 			double best = 0;
 			for (int round = 0; round < rounds; round++) {
@@ -38,7 +42,7 @@ public class HashThroughput {
 
 	static void run(String mode, Path file) throws Exception {
 		MessageDigest sha = MessageDigest.getInstance("SHA-256");
-		Blake3Digest blake3 = new Blake3Digest(256);
+		Blake3 blake3 = mode.equals("blake3-java") ? new JavaBlake3() : new NativeBlake3();
 		if (mode.equals("both-two-threads")) {
 			BlockingQueue<byte[]> toSha = new ArrayBlockingQueue<>(8);
 			BlockingQueue<byte[]> toBlake = new ArrayBlockingQueue<>(8);
@@ -61,7 +65,7 @@ public class HashThroughput {
 		}
 		else {
 			read(file, chunk -> {
-				if (!mode.equals("blake3")) {
+				if (!mode.startsWith("blake3")) {
 					sha.update(chunk);
 				}
 				if (!mode.equals("sha256")) {
@@ -70,7 +74,42 @@ public class HashThroughput {
 			});
 		}
 		sha.digest();
-		blake3.doFinal(new byte[32], 0);
+		blake3.finish();
+	}
+
+	interface Blake3 {
+		void update(byte[] bytes, int offset, int length);
+
+		void finish();
+	}
+
+	static final class JavaBlake3 implements Blake3 {
+		final Blake3Digest digest = new Blake3Digest(256);
+
+		public void update(byte[] bytes, int offset, int length) {
+			digest.update(bytes, offset, length);
+		}
+
+		public void finish() {
+			digest.doFinal(new byte[32], 0);
+		}
+	}
+
+	static final class NativeBlake3 implements Blake3 {
+		final long hasher = Blake3Jni.allocate_hasher();
+
+		NativeBlake3() {
+			Blake3Jni.blake3_hasher_init(hasher);
+		}
+
+		public void update(byte[] bytes, int offset, int length) {
+			Blake3Jni.blake3_hasher_update(hasher, bytes, length);
+		}
+
+		public void finish() {
+			Blake3Jni.blake3_hasher_finalize(hasher, new byte[32], 32);
+			Blake3Jni.delete_hasher(hasher);
+		}
 	}
 
 	interface Sink {

@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import dev.steward.testing.MovableClock;
 import java.util.List;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;

@@ -37,7 +37,7 @@ public interface RegistryFacade {
 	 * @throws RegistryException {@code PACKAGE_NOT_FOUND}, {@code ILLEGAL_PACKAGE_STATE}, {@code INVALID_RELATIVE_PATH},
 	 * {@code DUPLICATE_RELATIVE_PATH}, {@code INVALID_MEDIA_TYPE}, {@code FILE_TOO_LARGE}
 	 */
-	FileView ingestFile(IngestFile command, InputStream content);
+	Ingested ingestFile(IngestFile command, InputStream content);
 
 	Optional<FileView> findFile(String id);
 
@@ -87,8 +87,24 @@ public interface RegistryFacade {
 	 * Create a package; {@code metadata} is a JSON object (none is an empty one), checked against the metadata
 	 * schema registered under {@code metadataSchema} when one is named.
 	 */
+	/**
+	 * Create a package. With an {@code idempotencyKey}, the same request again (same caller, same values) returns the
+	 * first one's package and creates nothing; the key with another request is {@code IDEMPOTENCY_KEY_REUSED}.
+	 */
 	record CreatePackage(String name, String producer, String subject, String retentionClass,
-			@Nullable Object metadata, @Nullable String metadataSchema, String actor) {
+			@Nullable Object metadata, @Nullable String metadataSchema, String actor, @Nullable String idempotencyKey) {
+
+		public CreatePackage(String name, String producer, String subject, String retentionClass,
+				@Nullable Object metadata, @Nullable String metadataSchema, String actor) {
+			this(name, producer, subject, retentionClass, metadata, metadataSchema, actor, null);
+		}
+	}
+
+	/**
+	 * What an upload did: stored a new file, or found the same bytes with the same media type at the path already
+	 * (a retried upload), which it leaves as they were.
+	 */
+	record Ingested(FileView file, boolean created) {
 	}
 
 	/** Add one file to a package at a relative path; {@code mediaType} is the upload's Content-Type. */

@@ -31,6 +31,6 @@ final class RegistryFixtures {
 
 	static FileView upload(RegistryFacade registry, PackageView pkg, String path, String text) {
 		return registry.ingestFile(new IngestFile(pkg.id().toString(), path, "text/plain", ACTOR),
-				new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+				new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).file();
 	}
 }

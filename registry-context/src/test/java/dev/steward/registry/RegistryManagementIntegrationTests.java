@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.kernel.CanonicalCbor;
+import dev.steward.kernel.CodedException;
 import dev.steward.kernel.Digests;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
@@ -16,6 +17,7 @@ import dev.steward.registry.RegistryFacade.CreatePackage;
 import dev.steward.registry.RegistryFacade.FileContent;
 import dev.steward.registry.RegistryFacade.FileView;
 import dev.steward.registry.RegistryFacade.IngestFile;
+import dev.steward.registry.RegistryFacade.Ingested;
 import dev.steward.registry.RegistryFacade.ManifestBytes;
 import dev.steward.registry.RegistryFacade.ManifestFormat;
 import dev.steward.registry.RegistryFacade.PackageFilter;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.Blake3;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,79 @@ class RegistryManagementIntegrationTests {
 		assertThat(pkg.createdAt()).isEqualTo(entry.createdAt());
 		assertThat(events.stream(PackageCreated.class))
 			.containsExactly(new PackageCreated(pkg.id(), "standard", entry.createdAt()));
+	}
+
+	@Test
+	void theSameCreationWithTheSameKeyReturnsTheFirstPackageAndCreatesNothing() {
+		String key = "create-" + UUID.randomUUID();
+		CreatePackage request = withKey(aPackage(anyProducer()), key);
+		PackageView first = registry.createPackage(request);
+		long head = log.head();
+
+		PackageView again = registry.createPackage(withKey(new CreatePackage(request.name(), request.producer(),
+				request.subject(), request.retentionClass(), Map.of("branch", "main", "build", 42), null, ACTOR), key));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(log.head()).isEqualTo(head);
+		assertThat(log.byIdempotencyKey(key).orElseThrow().subjectId()).isEqualTo(first.id().toString());
+		assertThat(registry.packages(new PackageFilter(request.producer(), null, null, null, null), null, 10).items())
+			.extracting(PackageView::id)
+			.containsExactly(first.id());
+	}
+
+	@Test
+	void aKeyUsedForAnotherRequestOrByAnotherCallerIsRefused() {
+		String key = "create-" + UUID.randomUUID();
+		CreatePackage request = withKey(aPackage(anyProducer()), key);
+		registry.createPackage(request);
+		long head = log.head();
+
+		CreatePackage otherName = new CreatePackage(request.name() + "-2", request.producer(), request.subject(),
+				request.retentionClass(), request.metadata(), null, ACTOR, key);
+		CreatePackage otherMetadata = new CreatePackage(request.name(), request.producer(), request.subject(),
+				request.retentionClass(), Map.of("build", 43, "branch", "main"), null, ACTOR, key);
+		CreatePackage otherCaller = new CreatePackage(request.name(), request.producer(), request.subject(),
+				request.retentionClass(), request.metadata(), null, "someone-else", key);
+		for (CreatePackage refused : List.of(otherName, otherMetadata, otherCaller)) {
+			assertThatExceptionOfType(CodedException.class).isThrownBy(() -> registry.createPackage(refused))
+				.satisfies(ex -> assertThat(ex.code().code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
+		}
+		assertThat(log.head()).isEqualTo(head);
+	}
+
+	@Test
+	void twoCreationsWithOneKeyAtOnceMakeOnePackage() throws Exception {
+		String key = "create-" + UUID.randomUUID();
+		CreatePackage request = withKey(aPackage(anyProducer()), key);
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.Callable<PackageView> create = () -> {
+			start.await();
+			return registry.createPackage(request);
+		};
+		try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var one = executor.submit(create);
+			var two = executor.submit(create);
+			assertThat(one.get().id()).isEqualTo(two.get().id());
+		}
+		assertThat(registry.packages(new PackageFilter(request.producer(), null, null, null, null), null, 10).items())
+			.hasSize(1);
+	}
+
+	@Test
+	void aCreationThatFailedLeavesNoKeyBehind() {
+		String key = "create-" + UUID.randomUUID();
+		CreatePackage refused = new CreatePackage("refused", anyProducer(), "s", "unknown", Map.of(), null, ACTOR, key);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> registry.createPackage(refused));
+
+		PackageView corrected = registry.createPackage(new CreatePackage("refused", refused.producer(), "s", "standard",
+				Map.of(), null, ACTOR, key));
+
+		assertThat(log.byIdempotencyKey(key).orElseThrow().subjectId()).isEqualTo(corrected.id().toString());
+	}
+
+	private static CreatePackage withKey(CreatePackage request, String key) {
+		return new CreatePackage(request.name(), request.producer(), request.subject(), request.retentionClass(),
+				request.metadata(), request.metadataSchema(), request.actor(), key);
 	}
 
 	@Test
@@ -150,6 +226,32 @@ class RegistryManagementIntegrationTests {
 		upload(registry, pkg, "a.txt", "one");
 
 		assertThatExceptionOfType(RegistryException.class).isThrownBy(() -> upload(registry, pkg, "a.txt", "two"))
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.DUPLICATE_RELATIVE_PATH));
+	}
+
+	@Test
+	void aRetriedUploadOfTheSameBytesFindsItsFileAndAppendsNothing() {
+		PackageView pkg = created(registry);
+		FileView first = upload(registry, pkg, "a.txt", "one");
+		long head = log.head();
+
+		Ingested again = registry.ingestFile(new IngestFile(pkg.id().toString(), "a.txt", "text/plain", ACTOR),
+				new java.io.ByteArrayInputStream("one".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(again.created()).isFalse();
+		assertThat(again.file()).isEqualTo(first);
+		assertThat(log.head()).isEqualTo(head);
+		assertThat(registry.filesOf(List.of(pkg.id())).get(pkg.id())).extracting(FileView::id).containsExactly(first.id());
+	}
+
+	@Test
+	void theSameBytesWithAnotherMediaTypeAtATakenPathAreRefused() {
+		PackageView pkg = created(registry);
+		upload(registry, pkg, "a.txt", "one");
+
+		assertThatExceptionOfType(RegistryException.class)
+			.isThrownBy(() -> registry.ingestFile(new IngestFile(pkg.id().toString(), "a.txt", "text/html", ACTOR),
+					new java.io.ByteArrayInputStream("one".getBytes(StandardCharsets.UTF_8))))
 			.satisfies(ex -> assertThat(ex.code()).isEqualTo(RegistryErrorCode.DUPLICATE_RELATIVE_PATH));
 	}
 
@@ -241,6 +343,10 @@ class RegistryManagementIntegrationTests {
 		assertThat(described).containsEntry("status", "finalized")
 			.containsEntry("created_at", pkg.createdAt().toString())
 			.containsEntry("finalized_at", finalized.finalizedAt().toString());
+		assertThat(finalized.finalizedAt()).as("the finalize event's own time").isEqualTo(entry.createdAt());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> provenance = (Map<String, Object>) manifest.get("provenance");
+		assertThat(provenance).containsEntry("ingest_timestamps", Map.of("finalized_at", entry.createdAt().toString()));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> retention = (Map<String, Object>) manifest.get("retention_summary");
 		assertThat(retention).containsEntry("retention_class", "standard")

@@ -89,9 +89,9 @@ class S3StorageIntegrationTests {
 				"standard", Map.of(), null, ACTOR));
 
 		FileView remote = registry.ingestFile(new IngestFile(inS3.id().toString(), "a.txt", "text/plain", ACTOR),
-				new ByteArrayInputStream(("remote " + inS3.id()).getBytes(StandardCharsets.UTF_8)));
+				new ByteArrayInputStream(("remote " + inS3.id()).getBytes(StandardCharsets.UTF_8))).file();
 		FileView local = registry.ingestFile(new IngestFile(onDisk.id().toString(), "a.txt", "text/plain", ACTOR),
-				new ByteArrayInputStream(("local " + onDisk.id()).getBytes(StandardCharsets.UTF_8)));
+				new ByteArrayInputStream(("local " + onDisk.id()).getBytes(StandardCharsets.UTF_8))).file();
 
 		assertThat(remote.backendId()).isEqualTo("s3");
 		assertThat(local.backendId()).isEqualTo("filesystem");

@@ -1,5 +1,6 @@
 package dev.steward.retention;
 
+import dev.steward.testing.MovableClock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * with the main classpath, on the embedded default with {@code STEWARD_DATA_DIR} and {@code STEWARD_BOOTSTRAP_TOKEN}
  * in its environment and no datasource configured.
  */
-final class StewardProcess implements AutoCloseable {
+public final class StewardProcess implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(240);
 
@@ -48,10 +48,20 @@ final class StewardProcess implements AutoCloseable {
 	}
 
 	/** Starts Steward on {@code dataDir}, its output going to {@code log}, and waits until it is ready. */
-	static StewardProcess start(Path dataDir, String bootstrapToken, Path log) {
+	public static StewardProcess start(Path dataDir, String bootstrapToken, Path log) {
+		return start(dataDir, bootstrapToken, log, Map.of(), List.of());
+	}
+
+	/**
+	 * Starts Steward as {@link #start(Path, String, Path)} does, with {@code environment} added to its environment
+	 * (a datasource, for one) and {@code arguments} after the main class, and waits until it is ready.
+	 */
+	public static StewardProcess start(Path dataDir, String bootstrapToken, Path log, Map<String, String> environment,
+			List<String> arguments) {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
 				"-cp", mainClasspath(), Application.class.getName()));
+		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		Map<String, String> env = builder.environment();
@@ -61,6 +71,7 @@ final class StewardProcess implements AutoCloseable {
 		env.put("STEWARD_DATA_DIR", dataDir.toString());
 		env.put("STEWARD_BOOTSTRAP_TOKEN", bootstrapToken);
 		env.put("STEWARD_PORT", Integer.toString(port));
+		env.putAll(environment);
 		try {
 			StewardProcess steward = new StewardProcess(builder.start(), port, log, dataDir);
 			steward.awaitReady();
@@ -76,8 +87,12 @@ final class StewardProcess implements AutoCloseable {
 		return readyIn;
 	}
 
-	int port() {
+	public int port() {
 		return port;
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
 	}
 
 	long pid() {
@@ -104,7 +119,7 @@ final class StewardProcess implements AutoCloseable {
 	}
 
 	/** {@code kill -9}: the JVM dies at once, without running a shutdown hook. */
-	void kill() {
+	public void kill() {
 		process.destroyForcibly();
 		awaitExit(process.toHandle());
 	}
@@ -118,7 +133,7 @@ final class StewardProcess implements AutoCloseable {
 		postmaster.ifPresent(StewardProcess::awaitExit);
 	}
 
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(log);
 		}

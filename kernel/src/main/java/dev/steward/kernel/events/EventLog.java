@@ -1,5 +1,6 @@
 package dev.steward.kernel.events;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,13 @@ public interface EventLog {
 
 	/** The entry appended with the given idempotency key. */
 	Optional<LogEntry> byIdempotencyKey(String key);
+
+	/**
+	 * Takes the log's append lock for the rest of the current transaction and reads the database clock: a time no
+	 * earlier than any entry's before it, for an entry appended next in this transaction whose payload names its own
+	 * time ({@link LoggedEvent#recordedAt()}).
+	 */
+	Instant timeForNextEntry();
 
 	/** The sequence of the newest entry, 0 when the log is empty. */
 	long head();

@@ -4,7 +4,10 @@ import dev.steward.kernel.CanonicalCbor;
 import dev.steward.kernel.Digests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,8 +55,9 @@ public final class JdbcEventLog implements EventLog {
 		}
 		byte[] payload = CanonicalCbor.encode(event.payload());
 		return jdbc.sql("INSERT INTO " + schema + """
-				.event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest, idempotency_key)
-				VALUES (:eventId, :type, :subjectKind, :subjectId, :actor, :payload, :digest, :idempotencyKey)
+				.event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest, idempotency_key,
+				    created_at)
+				VALUES (:eventId, :type, :subjectKind, :subjectId, :actor, :payload, :digest, :idempotencyKey, :createdAt)
 				RETURNING """ + " " + COLUMNS)
 			.param("eventId", UUID.randomUUID())
 			.param("type", event.type())
@@ -63,6 +67,7 @@ public final class JdbcEventLog implements EventLog {
 			.param("payload", payload)
 			.param("digest", Digests.sha256Hex(payload))
 			.param("idempotencyKey", event.idempotencyKey() != null ? event.idempotencyKey() : IdempotentCommands.claimKey(this, event.type()))
+			.param("createdAt", time(event.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.query(this::row)
 			.single();
 	}
@@ -77,12 +82,12 @@ public final class JdbcEventLog implements EventLog {
 			return List.of();
 		}
 		StringBuilder sql = new StringBuilder("INSERT INTO " + schema
-				+ ".event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest, idempotency_key)"
-				+ " VALUES ");
-		List<Object> params = new ArrayList<>(events.size() * 8);
+				+ ".event_log (event_id, type, subject_kind, subject_id, actor, payload, payload_digest, idempotency_key,"
+				+ " created_at) VALUES ");
+		List<Object> params = new ArrayList<>(events.size() * 9);
 		for (LoggedEvent event : events) {
 			byte[] payload = CanonicalCbor.encode(event.payload());
-			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz)");
 			params.add(UUID.randomUUID());
 			params.add(event.type());
 			params.add(event.subjectKind());
@@ -92,6 +97,7 @@ public final class JdbcEventLog implements EventLog {
 			params.add(Digests.sha256Hex(payload));
 			params.add(event.idempotencyKey() != null ? event.idempotencyKey()
 					: IdempotentCommands.claimKey(this, event.type()));
+			params.add(time(event.recordedAt()));
 		}
 		return jdbc.sql(sql.append(" RETURNING ").append(COLUMNS).toString())
 			.params(params)
@@ -133,6 +139,20 @@ public final class JdbcEventLog implements EventLog {
 			.params(key)
 			.query(this::row)
 			.optional();
+	}
+
+	@Override
+	public Instant timeForNextEntry() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("An entry's time is taken in the transaction that appends the entry");
+		}
+		// two statements: the clock is read once the lock is held, after every earlier entry has committed
+		jdbc.sql("SELECT last_sequence FROM " + schema + ".event_log_counter FOR UPDATE").query(Long.class).single();
+		return jdbc.sql("SELECT clock_timestamp()").query(java.sql.Timestamp.class).single().toInstant();
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.steward.kernel.events;
 
+import java.time.Instant;
 import java.util.Map;
 import org.jmolecules.event.types.DomainEvent;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,14 @@ public interface LoggedEvent extends DomainEvent {
 
 	/** What happened, as JSON-shaped values, complete enough to rebuild every view from the log. */
 	Map<String, ?> payload();
+
+	/**
+	 * The time the entry must carry, when its payload names it; null (the usual case) lets the log stamp the entry.
+	 * Such a time comes from {@link EventLog#timeForNextEntry()} in the same transaction.
+	 */
+	default @Nullable Instant recordedAt() {
+		return null;
+	}
 
 	/** The key of the request that caused the event, when it carried one; at most one event per key. */
 	default @Nullable String idempotencyKey() {

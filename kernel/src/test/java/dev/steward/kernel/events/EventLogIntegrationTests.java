@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import dev.steward.kernel.CanonicalCbor;
 import dev.steward.kernel.Digests;
 import dev.steward.testing.TestPostgres;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -102,6 +104,79 @@ class EventLogIntegrationTests {
 		assertThat(CanonicalCbor.isDeterministic(stored)).isTrue();
 		assertThat(entry.payloadDigest()).isEqualTo(Digests.sha256Hex(stored));
 		assertThat(entry.payload()).isEqualTo(Map.of("a", List.of(1L, 2L), "b", 1.5));
+	}
+
+	@Test
+	void anEntryCarriesTheTimeTakenForItAndChainsIt() {
+		EventLog log = newLog();
+		appendSome(log, 2);
+
+		LogEntry entry = transactions.execute(status -> {
+			Instant at = log.timeForNextEntry();
+			LogEntry appended = log.append(event("timed", Map.of("at", at.toString()), at));
+			assertThat(appended.createdAt()).isEqualTo(at);
+			return appended;
+		});
+
+		assertThat(entry.createdAt()).isAfterOrEqualTo(log.entry(2).orElseThrow().createdAt());
+		assertThat(entry.chainHash()).isEqualTo(ChainLink.of(log.entry(2).orElseThrow().chainHash(), entry));
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void refusesATimeEarlierThanThePreviousEntrysOrLaterThanNow() {
+		EventLog log = newLog();
+		LogEntry first = appendSome(log, 1).getFirst();
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> transactions.execute(
+					status -> log.append(event("early", Map.of(), first.createdAt().minusNanos(1_000)))))
+			.withMessageContaining("must lie between the previous entry's");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> transactions.execute(
+					status -> log.append(event("late", Map.of(), Instant.now().plusSeconds(60)))))
+			.withMessageContaining("must lie between the previous entry's");
+		assertThat(log.head()).isEqualTo(1);
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theTimeForTheNextEntryWaitsForAnAppendInFlightSoTimesNeverGoBack() throws Exception {
+		EventLog log = newLog();
+		appendSome(log, 1);
+		java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		Thread slow = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+			log.append(event("slow", Map.of()));
+			appended.countDown();
+			await(release);
+		}));
+		await(appended);
+
+		java.util.concurrent.CompletableFuture<LogEntry> timed = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> transactions.execute(status -> {
+				Instant at = log.timeForNextEntry();
+				return log.append(event("timed", Map.of(), at));
+			}));
+		Thread.sleep(200);
+		assertThat(timed).as("waits for the append in flight").isNotDone();
+		release.countDown();
+		slow.join();
+
+		LogEntry entry = timed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(entry.sequence()).isEqualTo(3);
+		assertThat(entry.createdAt()).isAfterOrEqualTo(log.entry(2).orElseThrow().createdAt());
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
@@ -297,7 +372,16 @@ class EventLogIntegrationTests {
 	}
 
 	private static LoggedEvent event(String subjectId, Map<String, ?> payload) {
+		return event(subjectId, payload, null);
+	}
+
+	private static LoggedEvent event(String subjectId, Map<String, ?> payload, @Nullable Instant recordedAt) {
 		return new LoggedEvent() {
+
+			@Override
+			public @Nullable Instant recordedAt() {
+				return recordedAt;
+			}
 
 			@Override
 			public String type() {

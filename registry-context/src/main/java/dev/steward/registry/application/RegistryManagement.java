@@ -3,12 +3,16 @@ package dev.steward.registry.application;
 import dev.steward.kernel.CanonicalCbor;
 import dev.steward.kernel.Keyset;
 import dev.steward.kernel.Page;
+import dev.steward.kernel.events.EventLog;
+import dev.steward.kernel.events.IdempotentCommands;
+import dev.steward.kernel.events.LogEntry;
 import dev.steward.registry.FileId;
 import dev.steward.registry.PackageCreated;
 import dev.steward.registry.PackageId;
 import dev.steward.registry.PackageRetention;
 import dev.steward.registry.PackageStatus;
 import dev.steward.registry.RegistryErrorCode;
+import dev.steward.registry.RegistryEvents;
 import dev.steward.registry.RegistryException;
 import dev.steward.registry.RegistryFacade;
 import dev.steward.registry.domain.ArtifactPackage;
@@ -32,6 +36,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,10 +45,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -91,13 +98,17 @@ class RegistryManagement implements RegistryFacade {
 
 	private final TransactionTemplate reading;
 
+	private final IdempotentCommands idempotent;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RegistryManagement(ArtifactPackages packages, PackageFiles files, MetadataSchemas schemas,
 			MetadataCheck metadataCheck, BlobStores stores, PackageRetention retention, ManifestProjection projection,
 			TransactionClock transactionClock, ContentDigests digests, RegistryLimits limits, ApplicationEventPublisher events,
-			RegistryViewRebuild viewRebuild, PlatformTransactionManager transactions) {
+			RegistryViewRebuild viewRebuild, PlatformTransactionManager transactions,
+			@Qualifier("registryEventLog") EventLog log) {
 		this.viewRebuild = viewRebuild;
+		this.idempotent = new IdempotentCommands(log);
 		this.packages = packages;
 		this.files = files;
 		this.schemas = schemas;
@@ -122,7 +133,7 @@ class RegistryManagement implements RegistryFacade {
 		if (!(normalized instanceof Map<?, ?> metadata)) {
 			throw new RegistryException(RegistryErrorCode.METADATA_INVALID, "A package's metadata is a JSON object");
 		}
-		return write(() -> {
+		return idempotent.run(command.idempotencyKey(), command.actor(), RegistryEvents.PACKAGE_CREATED, () -> write(() -> {
 			MetadataSchema schema = null;
 			if (command.metadataSchema() != null) {
 				schema = schemas.findBySlug(command.metadataSchema())
@@ -140,7 +151,20 @@ class RegistryManagement implements RegistryFacade {
 			PackageView created = view(packages.findById(pkg.getId()).orElseThrow());
 			events.publishEvent(new PackageCreated(created.id(), created.retentionClass(), created.createdAt()));
 			return created;
-		});
+		}), entry -> firstCreated(entry, command, metadata));
+	}
+
+	/** The package the entry created, if the entry records the same request as {@code command}. */
+	private Optional<PackageView> firstCreated(LogEntry entry, CreatePackage command, Map<?, ?> metadata) {
+		Map<String, Object> payload = entry.payload();
+		Optional<UUID> schemaId = command.metadataSchema() == null ? Optional.empty()
+				: read(() -> schemas.findBySlug(command.metadataSchema())).map(found -> found.getId().id());
+		boolean same = command.name().equals(payload.get("name")) && command.producer().equals(payload.get("producer"))
+				&& command.subject().equals(payload.get("subject"))
+				&& command.retentionClass().equals(payload.get("retention_class"))
+				&& Arrays.equals(CanonicalCbor.encode(metadata), CanonicalCbor.encode(payload.get("metadata")))
+				&& Objects.equals(schemaId.map(UUID::toString).orElse(null), payload.get("metadata_schema_id"));
+		return same ? findPackage(entry.subjectId()) : Optional.empty();
 	}
 
 	@Override
@@ -161,28 +185,32 @@ class RegistryManagement implements RegistryFacade {
 	}
 
 	@Override
-	public FileView ingestFile(IngestFile command, InputStream content) {
+	public Ingested ingestFile(IngestFile command, InputStream content) {
 		PackageId id = PackageId.parse(command.packageId());
 		RelativePath path = RelativePath.of(command.relativePath());
 		String mediaType = PackageFile.mediaType(command.mediaType());
 		ArtifactPackage pkg = read(() -> {
 			ArtifactPackage found = packages.findById(id).orElseThrow(() -> packageNotFound(id.toString()));
 			found.requireStatus(PackageStatus.CREATED, "add a file to");
-			if (files.pathTaken(id, path)) {
-				throw duplicatePath(id, path);
-			}
 			return found;
 		});
 		BlobStore store = stores.forPackage(pkg.producer(), pkg.retentionClass());
 		StoredBlob blob = store.put(content, limits.maxFileBytes());
 		return write(() -> {
 			ArtifactPackage locked = packages.requireLocked(id);
-			if (files.pathTaken(id, path)) {
+			Optional<PackageFile> existing = files.atPath(id, path);
+			if (existing.isPresent()) {
+				// a retried upload of the same bytes finds its file; anything else at a taken path is refused
+				PackageFile file = existing.get();
+				if (file.blob().blake3Hex().equals(blob.blake3Hex()) && file.blob().sizeBytes() == blob.sizeBytes()
+						&& file.mediaType().equals(mediaType)) {
+					return new Ingested(view(file), false);
+				}
 				throw duplicatePath(id, path);
 			}
 			PackageFile file = locked.ingest(path, mediaType, blob, command.actor(), clock.instant());
 			files.save(file);
-			return view(files.findById(file.getId()).orElseThrow());
+			return new Ingested(view(files.findById(file.getId()).orElseThrow()), true);
 		});
 	}
 

@@ -22,6 +22,9 @@ public interface PackageFiles extends Repository<PackageFile, FileId> {
 	/** Whether the package has a file at this path. */
 	boolean pathTaken(PackageId pkg, RelativePath path);
 
+	/** The package's file at the path, if it has one. */
+	Optional<PackageFile> atPath(PackageId pkg, RelativePath path);
+
 	/** The files of the packages, ordered by package then relative path. */
 	List<PackageFile> ofPackages(Collection<PackageId> packages);
 

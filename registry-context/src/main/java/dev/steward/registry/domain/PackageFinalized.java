@@ -1,6 +1,7 @@
 package dev.steward.registry.domain;
 
 import dev.steward.registry.PackageId;
+import java.time.Instant;
 import java.util.Map;
 
 /** A package was finalized: {@code v1.package.finalized}, whose payload is the manifest itself. */
@@ -26,5 +27,11 @@ public record PackageFinalized(PackageId packageId, Manifest manifest, String ac
 	@Override
 	public Map<String, Object> payload() {
 		return manifest.content();
+	}
+
+	/** The manifest names the event's own time. */
+	@Override
+	public Instant recordedAt() {
+		return manifest.finalizedAt();
 	}
 }

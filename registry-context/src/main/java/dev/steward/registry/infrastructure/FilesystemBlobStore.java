@@ -77,9 +77,9 @@ class FilesystemBlobStore implements BlobStore {
 		try {
 			temporary = Files.createTempFile(root.resolve(TEMPORARY), "upload-", ".part");
 			DigestingCopy.Copied copied;
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+			try (FlushingChannel channel = new FlushingChannel(FileChannel.open(temporary, StandardOpenOption.WRITE))) {
 				copied = DigestingCopy.copy(content, channel, maxBytes);
-				channel.force(true);
+				channel.finish();
 			}
 			String key = StoredBlob.objectKeyOf(copied.blake3Hex());
 			Path target = root.resolve(key);

@@ -83,6 +83,14 @@ class JdbcPackageFiles implements PackageFiles {
 	}
 
 	@Override
+	public Optional<PackageFile> atPath(PackageId pkg, RelativePath path) {
+		return jdbc.sql(SELECT + " WHERE f.package_id = ? AND f.relative_path = ?")
+			.params(pkg.id(), path.value())
+			.query(JdbcPackageFiles::file)
+			.optional();
+	}
+
+	@Override
 	public List<PackageFile> ofPackages(Collection<PackageId> packages) {
 		String[] ids = packages.stream().map(PackageId::toString).toArray(String[]::new);
 		return jdbc.sql(SELECT + " WHERE f.package_id = ANY (?::uuid[]) ORDER BY f.package_id, convert_to(f.relative_path, 'UTF8')")

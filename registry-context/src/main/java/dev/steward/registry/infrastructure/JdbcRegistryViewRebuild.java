@@ -3,6 +3,7 @@ package dev.steward.registry.infrastructure;
 import dev.steward.kernel.Digests;
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
+import dev.steward.kernel.events.RebuiltViews;
 import dev.steward.registry.RegistryEvents;
 import dev.steward.registry.RegistryFacade.RegistryViewsVerification;
 import dev.steward.registry.RegistryFacade.ViewDifference;
@@ -12,12 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,22 +29,18 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcRegistryViewRebuild implements RegistryViewRebuild {
 
-	private static final int PAGE = 1_000;
-
-	private static final int DIFFERENCES_PER_VIEW = 20;
-
 	/** Each view: its table, its key as SQL, and its columns with their types. */
-	private static final List<View> VIEWS = List.of(
-			new View("metadata_schema", "id::text",
+	private static final List<RebuiltViews.View> VIEWS = List.of(
+			new RebuiltViews.View("metadata_schema", "id::text",
 					"id uuid, slug text, json_schema jsonb, created_at timestamptz, created_by text"),
-			new View("package", "id::text", "id uuid, name text, producer text, subject text, retention_class text,"
+			new RebuiltViews.View("package", "id::text", "id uuid, name text, producer text, subject text, retention_class text,"
 					+ " metadata jsonb, metadata_schema_id uuid, status text, manifest_digest text, manifest_cbor bytea,"
 					+ " created_at timestamptz, created_by text, finalized_at timestamptz, purged_at timestamptz,"
 					+ " last_event_sequence bigint"),
-			new View("package_file", "id::text", "id uuid, package_id uuid, relative_path text, media_type text,"
+			new RebuiltViews.View("package_file", "id::text", "id uuid, package_id uuid, relative_path text, media_type text,"
 					+ " size_bytes bigint, digest_algorithm text, digest_primary_hex text, digest_sha256_hex text,"
 					+ " content_address text, created_at timestamptz, created_by text"),
-			new View("storage_location", "id::text", "id uuid, file_id uuid, backend_id text, content_address text,"
+			new RebuiltViews.View("storage_location", "id::text", "id uuid, file_id uuid, backend_id text, content_address text,"
 					+ " object_key text, retrieval_tier text, status text, verified_at timestamptz, mismatch text"));
 
 	private final JdbcClient jdbc;
@@ -60,78 +55,21 @@ class JdbcRegistryViewRebuild implements RegistryViewRebuild {
 	@Override
 	public RegistryViewsVerification verify() {
 		Replay replay = new Replay();
-		long after = 0;
-		long replayed = 0;
-		for (List<LogEntry> page = log.after(after, PAGE); !page.isEmpty(); page = log.after(after, PAGE)) {
-			for (LogEntry entry : page) {
-				replay.apply(entry);
-				after = entry.sequence();
-				replayed++;
-			}
-		}
-		List<ViewDifference> differences = new ArrayList<>();
-		for (View view : VIEWS) {
-			String scratch = "rebuilt_registry_" + view.table();
-			jdbc.sql("CREATE TEMPORARY TABLE " + scratch + " (" + view.columns() + ") ON COMMIT DROP").update();
-			String placeholders = String.join(", ", view.columnTypes().stream()
-				.map(type -> switch (type) {
-					case "jsonb" -> "?::jsonb";
-					case "uuid" -> "?::uuid";
-					default -> "?";
-				})
-				.toList());
-			for (Object[] row : replay.rows(view.table())) {
-				jdbc.sql("INSERT INTO pg_temp." + scratch + " VALUES (" + placeholders + ")")
-					.params(Arrays.asList(row))
-					.update();
-			}
-			String columns = String.join(", ", view.columnNames());
-			String rebuilt = "SELECT " + columns + " FROM pg_temp." + scratch;
-			String live = "SELECT " + columns + " FROM registry." + view.table();
-			differences.addAll(differences(view, "(" + rebuilt + " EXCEPT ALL " + live + ")", "only in the log"));
-			differences.addAll(differences(view, "(" + live + " EXCEPT ALL " + rebuilt + ")", "only in the view"));
-		}
+		long replayed = RebuiltViews.replay(log, replay::apply);
+		List<ViewDifference> differences = RebuiltViews.compare(jdbc, "registry", VIEWS, replay::rows)
+			.stream()
+			.map(difference -> new ViewDifference(difference.view(), difference.key(), difference.problem()))
+			.toList();
 		return new RegistryViewsVerification(differences.isEmpty(), replayed, differences);
 	}
 
-	private List<ViewDifference> differences(View view, String rows, String problem) {
-		return jdbc.sql("SELECT " + view.key() + " FROM " + rows + " d ORDER BY 1 LIMIT " + DIFFERENCES_PER_VIEW)
-			.query((row, index) -> new ViewDifference(view.table(), row.getString(1), problem))
-			.list();
-	}
-
-	private record View(String table, String key, String columns) {
-
-		List<String> columnNames() {
-			return Arrays.stream(columns.split(",")).map(column -> column.strip().split(" ")[0]).toList();
-		}
-
-		List<String> columnTypes() {
-			return Arrays.stream(columns.split(",")).map(column -> column.strip().split(" ")[1]).toList();
-		}
-	}
-
 	/** The views as the log's events leave them, row by row in each view's column order. */
-	private static final class Replay {
-
-		private final Map<String, Map<String, Object[]>> views = new LinkedHashMap<>();
+	private static final class Replay extends RebuiltViews.Rows {
 
 		/** Each file's location id, and each package's file ids. */
 		private final Map<String, List<String>> filesOfPackage = new LinkedHashMap<>();
 
 		private final Map<String, String> locationOfFile = new LinkedHashMap<>();
-
-		List<Object[]> rows(String view) {
-			return List.copyOf(views.getOrDefault(view, Map.of()).values());
-		}
-
-		private void put(String view, String key, Object... row) {
-			views.computeIfAbsent(view, name -> new LinkedHashMap<>()).put(key, row);
-		}
-
-		private Object @Nullable [] get(String view, String key) {
-			return views.getOrDefault(view, Map.of()).get(key);
-		}
 
 		void apply(LogEntry entry) {
 			Map<String, Object> payload = entry.payload();

@@ -1,23 +1,23 @@
 package dev.steward.registry.infrastructure;
 
+import dev.steward.kernel.events.EventLog;
 import dev.steward.registry.domain.TransactionClock;
-import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** The database's clock, which also stamps the event log's entries. */
+/** The registry log's time for its next entry. */
 @Component
 class JdbcTransactionClock implements TransactionClock {
 
-	private final JdbcClient jdbc;
+	private final EventLog log;
 
-	JdbcTransactionClock(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	JdbcTransactionClock(@Qualifier("registryEventLog") EventLog log) {
+		this.log = log;
 	}
 
 	@Override
 	public Instant now() {
-		return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
+		return log.timeForNextEntry();
 	}
 }

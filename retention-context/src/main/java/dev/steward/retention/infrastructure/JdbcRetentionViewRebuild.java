@@ -2,6 +2,7 @@ package dev.steward.retention.infrastructure;
 
 import dev.steward.kernel.events.EventLog;
 import dev.steward.kernel.events.LogEntry;
+import dev.steward.kernel.events.RebuiltViews;
 import dev.steward.retention.RetentionEvents;
 import dev.steward.retention.RetentionFacade.RetentionViewsVerification;
 import dev.steward.retention.RetentionFacade.RetentionViewsVerification.Difference;
@@ -9,9 +10,6 @@ import dev.steward.retention.domain.RetentionViewRebuild;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,21 +25,17 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcRetentionViewRebuild implements RetentionViewRebuild {
 
-	private static final int PAGE = 1_000;
-
-	private static final int DIFFERENCES_PER_VIEW = 20;
-
-	private static final List<View> VIEWS = List.of(
-			new View("retention_class", "name",
+	private static final List<RebuiltViews.View> VIEWS = List.of(
+			new RebuiltViews.View("retention_class", "name",
 					"name text, default_duration_seconds bigint, deletion_strategy text, mode text, description text,"
 							+ " created_by text, updated_by text, version bigint",
 					"name, default_duration_seconds, deletion_strategy, mode, description, created_by, updated_by, version"),
-			new View("retention_subject", "subject_kind || ':' || subject_id",
+			new RebuiltViews.View("retention_subject", "subject_kind || ':' || subject_id",
 					"subject_kind text, subject_id text, retention_class text, mode text, deletion_strategy text,"
 							+ " expires_at timestamptz, active_holds integer, eligible boolean, purged boolean",
 					"subject_kind, subject_id, retention_class, mode, deletion_strategy, expires_at, active_holds,"
 							+ " eligible, purged"),
-			new View("retention_hold", "hold_id",
+			new RebuiltViews.View("retention_hold", "hold_id",
 					"hold_id text, subject_kind text, subject_id text, reason text, applied_by text, released boolean,"
 							+ " released_by text, release_reason text",
 					"hold_id::text, subject_kind, subject_id, reason, applied_by, released_at IS NOT NULL, released_by,"
@@ -69,62 +63,16 @@ class JdbcRetentionViewRebuild implements RetentionViewRebuild {
 				return null;
 			})
 			.list();
-		long after = 0;
-		long replayed = 0;
-		for (List<LogEntry> page = log.after(after, PAGE); !page.isEmpty(); page = log.after(after, PAGE)) {
-			for (LogEntry entry : page) {
-				replay.apply(entry);
-				after = entry.sequence();
-				replayed++;
-			}
-		}
-		List<Difference> differences = new ArrayList<>();
-		for (View view : VIEWS) {
-			String scratch = "rebuilt_" + view.table();
-			jdbc.sql("CREATE TEMPORARY TABLE " + scratch + " (" + view.columns() + ") ON COMMIT DROP").update();
-			String placeholders = String.join(", ", view.columnNames().stream().map(column -> "?").toList());
-			for (Object[] row : replay.rows(view.table())) {
-				jdbc.sql("INSERT INTO " + scratch + " VALUES (" + placeholders + ")").params(Arrays.asList(row)).update();
-			}
-			String rebuilt = "SELECT " + String.join(", ", view.columnNames()) + " FROM pg_temp." + scratch;
-			String live = "SELECT " + view.live() + " FROM retention." + view.table();
-			differences.addAll(differences(view, "(" + rebuilt + " EXCEPT ALL " + live + ")", "only in the log"));
-			differences.addAll(differences(view, "(" + live + " EXCEPT ALL " + rebuilt + ")", "only in the view"));
-		}
+		long replayed = RebuiltViews.replay(log, replay::apply);
+		List<Difference> differences = RebuiltViews.compare(jdbc, "retention", VIEWS, replay::rows)
+			.stream()
+			.map(difference -> new Difference(difference.view(), difference.key(), difference.problem()))
+			.toList();
 		return new RetentionViewsVerification(differences.isEmpty(), replayed, differences);
 	}
 
-	private List<Difference> differences(View view, String rows, String problem) {
-		return jdbc.sql("SELECT " + view.key() + " FROM " + rows + " d(" + String.join(", ", view.columnNames())
-				+ ") ORDER BY 1 LIMIT " + DIFFERENCES_PER_VIEW)
-			.query((row, index) -> new Difference(view.table(), row.getString(1), problem))
-			.list();
-	}
-
-	/** A view: its table, its key as SQL over its columns, its columns with types, and the live select of them. */
-	private record View(String table, String key, String columns, String live) {
-
-		List<String> columnNames() {
-			return Arrays.stream(columns.split(",")).map(column -> column.strip().split(" ")[0]).toList();
-		}
-	}
-
 	/** The views as the log's events leave them, row by row in each view's column order. */
-	private static final class Replay {
-
-		private final Map<String, Map<String, Object[]>> views = new LinkedHashMap<>();
-
-		List<Object[]> rows(String view) {
-			return List.copyOf(views.getOrDefault(view, Map.of()).values());
-		}
-
-		void put(String view, String key, @Nullable Object... row) {
-			views.computeIfAbsent(view, name -> new LinkedHashMap<>()).put(key, row);
-		}
-
-		private Object @Nullable [] get(String view, String key) {
-			return views.getOrDefault(view, Map.of()).get(key);
-		}
+	private static final class Replay extends RebuiltViews.Rows {
 
 		void apply(LogEntry entry) {
 			Map<String, Object> payload = entry.payload();

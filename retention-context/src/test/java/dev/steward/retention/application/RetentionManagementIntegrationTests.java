@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.steward.kernel.Page;
 import dev.steward.retention.DeletionStrategy;
-import dev.steward.retention.MovableClock;
 import dev.steward.retention.RecordingSubjectHandler;
 import dev.steward.retention.RetentionClassFacade;
 import dev.steward.retention.RetentionClassFacade.ChangeRetentionClass;
@@ -28,6 +27,7 @@ import dev.steward.retention.RetentionMode;
 import dev.steward.retention.SubjectRef;
 import dev.steward.retention.domain.Retention;
 import dev.steward.retention.domain.Retentions;
+import dev.steward.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

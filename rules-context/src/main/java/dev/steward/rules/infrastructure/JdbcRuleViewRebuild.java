@@ -1,11 +1,10 @@
 package dev.steward.rules.infrastructure;
 
 import dev.steward.kernel.events.EventLog;
-import dev.steward.kernel.events.LogEntry;
+import dev.steward.kernel.events.RebuiltViews;
 import dev.steward.rules.RuleFacade.RulesViewsVerification;
 import dev.steward.rules.RuleFacade.RulesViewsVerification.Difference;
 import dev.steward.rules.domain.RuleViewRebuild;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcRuleViewRebuild implements RuleViewRebuild {
 
-	private static final int PAGE = 1_000;
-
-	private static final int DIFFERENCES_PER_VIEW = 20;
-
-	/** Each view and its key as SQL. */
-	private static final List<String[]> VIEWS = List.of(new String[] { "rule", "rule_id" },
-			new String[] { "rule_revision", "rule_id || '#' || revision" }, new String[] { "rule_state", "rule_id" });
+	/** Each view, and its key as SQL over its columns. */
+	private static final List<RebuiltViews.View> VIEWS = List.of(new RebuiltViews.View("rule", "rule_id", ""),
+			new RebuiltViews.View("rule_revision", "rule_id || '#' || revision", ""),
+			new RebuiltViews.View("rule_state", "rule_id", ""));
 
 	private final JdbcClient jdbc;
 
@@ -37,35 +33,18 @@ class JdbcRuleViewRebuild implements RuleViewRebuild {
 
 	@Override
 	public RulesViewsVerification verify() {
-		for (String[] view : VIEWS) {
-			jdbc.sql("CREATE TEMPORARY TABLE rebuilt_" + view[0] + " (LIKE rules." + view[0]
+		for (RebuiltViews.View view : VIEWS) {
+			jdbc.sql("CREATE TEMPORARY TABLE rebuilt_" + view.table() + " (LIKE rules." + view.table()
 					+ " INCLUDING DEFAULTS) ON COMMIT DROP").update();
-			jdbc.sql("ALTER TABLE pg_temp.rebuilt_" + view[0] + " ADD UNIQUE ("
-					+ (view[0].equals("rule_revision") ? "rule_id, revision" : "rule_id") + ")").update();
+			jdbc.sql("ALTER TABLE pg_temp.rebuilt_" + view.table() + " ADD UNIQUE ("
+					+ (view.table().equals("rule_revision") ? "rule_id, revision" : "rule_id") + ")").update();
 		}
 		RulesProjection replay = new RulesProjection(jdbc, "pg_temp.rebuilt_");
-		long after = 0;
-		long replayed = 0;
-		for (List<LogEntry> page = log.after(after, PAGE); !page.isEmpty(); page = log.after(after, PAGE)) {
-			for (LogEntry entry : page) {
-				replay.apply(entry);
-				after = entry.sequence();
-				replayed++;
-			}
-		}
-		List<Difference> differences = new ArrayList<>();
-		for (String[] view : VIEWS) {
-			String rebuilt = "SELECT * FROM pg_temp.rebuilt_" + view[0];
-			String live = "SELECT * FROM rules." + view[0];
-			differences.addAll(differences(view, "(" + rebuilt + " EXCEPT ALL " + live + ")", "only in the log"));
-			differences.addAll(differences(view, "(" + live + " EXCEPT ALL " + rebuilt + ")", "only in the view"));
-		}
+		long replayed = RebuiltViews.replay(log, replay::apply);
+		List<Difference> differences = RebuiltViews.compareTables(jdbc, "rules", "rebuilt_", VIEWS)
+			.stream()
+			.map(difference -> new Difference(difference.view(), difference.key(), difference.problem()))
+			.toList();
 		return new RulesViewsVerification(differences.isEmpty(), replayed, differences);
-	}
-
-	private List<Difference> differences(String[] view, String rows, String problem) {
-		return jdbc.sql("SELECT " + view[1] + " FROM " + rows + " d ORDER BY 1 LIMIT " + DIFFERENCES_PER_VIEW)
-			.query((row, index) -> new Difference(view[0], row.getString(1), problem))
-			.list();
 	}
 }

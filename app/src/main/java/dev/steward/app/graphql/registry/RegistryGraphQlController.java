@@ -158,7 +158,8 @@ class RegistryGraphQlController {
 	PackagePayload createPackage(@Argument CreatePackageInput input, GraphQLContext context) {
 		String actor = CurrentPrincipal.of(context).name();
 		return new PackagePayload(registry.createPackage(new CreatePackage(input.name(), input.producer(),
-				input.subject(), input.retentionClass(), input.metadata(), input.metadataSchema(), actor)));
+				input.subject(), input.retentionClass(), input.metadata(), input.metadataSchema(), actor,
+				input.idempotencyKey())));
 	}
 
 	@MutationMapping
@@ -244,7 +245,7 @@ class RegistryGraphQlController {
 	}
 
 	record CreatePackageInput(String name, String producer, String subject, String retentionClass,
-			@Nullable Object metadata, @Nullable String metadataSchema) {
+			@Nullable Object metadata, @Nullable String metadataSchema, @Nullable String idempotencyKey) {
 	}
 
 	record FinalizePackageInput(String id) {

@@ -11,6 +11,7 @@ import dev.steward.registry.RegistryFacade;
 import dev.steward.registry.RegistryFacade.FileContent;
 import dev.steward.registry.RegistryFacade.FileView;
 import dev.steward.registry.RegistryFacade.IngestFile;
+import dev.steward.registry.RegistryFacade.Ingested;
 import dev.steward.registry.RegistryFacade.ManifestBytes;
 import dev.steward.registry.RegistryFacade.ManifestFormat;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,11 +86,14 @@ public class RegistryBytesController {
 			HttpServletRequest request) throws IOException {
 		String actor = CurrentPrincipal.ofHttpRequest().name();
 		String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
-		FileView file;
+		Ingested ingested;
 		try (InputStream body = request.getInputStream()) {
-			file = registry.ingestFile(new IngestFile(id, path, request.getContentType(), actor), body);
+			ingested = registry.ingestFile(new IngestFile(id, path, request.getContentType(), actor), body);
 		}
-		return ResponseEntity.created(URI.create(contentPath(file.id().toString())))
+		FileView file = ingested.file();
+		// a retried upload that found its file answers 200, as a PUT that changed nothing
+		return (ingested.created() ? ResponseEntity.created(URI.create(contentPath(file.id().toString())))
+				: ResponseEntity.ok())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(describe(file));
 	}

@@ -168,6 +168,23 @@ class RegistryGraphQlControllerTests {
 	}
 
 	@Test
+	void passesTheIdempotencyKeyOfACreation() {
+		given(registry.createPackage(any())).willReturn(pkg(PKG, PackageStatus.CREATED));
+
+		callers.as("ada", Role.AUTHOR)
+			.documentName("createPackage")
+			.variable("input", Map.of("name", "build-7", "producer", "ci", "subject", "svc", "retentionClass",
+					"standard", "idempotencyKey", "7f9c0b6e-3c1a-4a51"))
+			.execute()
+			.path("createPackage.package.status")
+			.entity(String.class)
+			.isEqualTo("CREATED");
+
+		verify(registry).createPackage(
+				new CreatePackage("build-7", "ci", "svc", "standard", Map.of(), null, "ada", "7f9c0b6e-3c1a-4a51"));
+	}
+
+	@Test
 	void refusesAViewerCreatingAPackage() {
 		callers.as("vera", Role.VIEWER)
 			.documentName("createPackage")

@@ -3,11 +3,11 @@ package dev.steward.app.graphql.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.app.Callers;
+import dev.steward.app.EventTailClient;
 import dev.steward.app.GraphQlHttp;
 import dev.steward.app.GraphQlHttp.Response;
-import dev.steward.app.MovableClock;
-import dev.steward.app.EventTailClient;
 import dev.steward.app.security.ApiTokens;
+import dev.steward.testing.MovableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

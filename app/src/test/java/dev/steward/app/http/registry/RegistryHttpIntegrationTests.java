@@ -196,8 +196,9 @@ class RegistryHttpIntegrationTests {
 	@Test
 	void refusesUploadsWithClearCodes() {
 		String pkg = createPackage();
-		put(callers.author(), pkg, "once.txt", "text/plain", new byte[] { 1 });
+		HttpResponse<String> first = put(callers.author(), pkg, "once.txt", "text/plain", new byte[] { 1 });
 
+		HttpResponse<String> retried = put(callers.author(), pkg, "once.txt", "text/plain", new byte[] { 1 });
 		HttpResponse<String> duplicate = put(callers.author(), pkg, "once.txt", "text/plain", new byte[] { 2 });
 		HttpResponse<String> viewer = put(callers.viewer(), pkg, "v.txt", "text/plain", new byte[] { 2 });
 		HttpResponse<String> unknown = put(callers.author(), UUID.randomUUID().toString(), "a.txt", "text/plain",
@@ -208,6 +209,11 @@ class RegistryHttpIntegrationTests {
 		HttpResponse<String> missing = get("/registry/files/" + UUID.randomUUID() + "/content",
 				HttpResponse.BodyHandlers.ofString());
 
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(retried.statusCode()).as("a retry of the same bytes finds its file").isEqualTo(200);
+		assertThat(JSON.readTree(retried.body()).path("id").asString())
+			.isEqualTo(JSON.readTree(first.body()).path("id").asString());
+		assertThat(retried.headers().firstValue("Location")).isEmpty();
 		assertThat(duplicate.statusCode()).isEqualTo(409);
 		assertThat(JSON.readTree(duplicate.body()).path("code").asString()).isEqualTo("DUPLICATE_RELATIVE_PATH");
 		assertThat(viewer.statusCode()).isEqualTo(403);

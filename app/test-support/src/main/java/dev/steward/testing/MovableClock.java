@@ -1,4 +1,4 @@
-package dev.steward.app;
+package dev.steward.testing;
 
 import java.time.Clock;
 import java.time.Duration;
