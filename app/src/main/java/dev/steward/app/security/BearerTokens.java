@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,25 @@ public class BearerTokens {
 
 	public Optional<StewardPrincipal> authenticate(String token) {
 		return authenticate(token, false);
+	}
+
+	/**
+	 * The bearer token of a graphql-ws {@code connection_init} payload: {@code {"Authorization": "Bearer <token>"}},
+	 * {@code {"token": "<token>"}} (or {@code authToken}), also inside {@code headers}.
+	 */
+	public static Optional<String> inConnectionInit(Map<String, Object> payload) {
+		for (String key : new String[] { "Authorization", "authorization", "token", "authToken" }) {
+			if (payload.get(key) instanceof String value && !value.isBlank()) {
+				String token = value.strip();
+				return Optional.of(token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7) : token);
+			}
+		}
+		if (payload.get("headers") instanceof Map<?, ?> headers) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> nested = (Map<String, Object>) headers;
+			return inConnectionInit(nested);
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -41,7 +41,7 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
-		Optional<String> token = tokenIn(payload);
+		Optional<String> token = BearerTokens.inConnectionInit(payload);
 		if (token.flatMap(tokens::authenticate).isEmpty()) {
 			return Mono.error(new UnauthenticatedError("connection_init must carry a valid bearer token"));
 		}
@@ -93,20 +93,5 @@ class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
 			return principal;
 		}
 		return null;
-	}
-
-	private static Optional<String> tokenIn(Map<String, Object> payload) {
-		for (String key : new String[] { "Authorization", "authorization", "token", "authToken" }) {
-			if (payload.get(key) instanceof String value && !value.isBlank()) {
-				String token = value.strip();
-				return Optional.of(token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7) : token);
-			}
-		}
-		if (payload.get("headers") instanceof Map<?, ?> headers) {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> nested = (Map<String, Object>) headers;
-			return tokenIn(nested);
-		}
-		return Optional.empty();
 	}
 }

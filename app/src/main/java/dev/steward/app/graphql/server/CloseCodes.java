@@ -11,6 +11,9 @@ final class CloseCodes {
 	/** A message that is not a graphql-transport-ws message: not JSON, no or an unknown type, missing members. */
 	static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
 
+	/** The connection_init carried no token, or one that does not authenticate. */
+	static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+
 	/** The connection's token was revoked (or no longer authenticates); its subscriptions end. */
 	static final CloseStatus TOKEN_REVOKED = new CloseStatus(4401, "Unauthorized: token revoked");
 

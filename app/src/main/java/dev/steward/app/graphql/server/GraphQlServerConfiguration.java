@@ -149,10 +149,10 @@ class GraphQlServerConfiguration {
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
 			JsonMapper json, WebSocketConnections connections, OperationLimits operations,
-			SubscriptionProperties subscriptions) {
+			SubscriptionProperties subscriptions, BearerTokens tokens) {
 		return new GraphQlWebSocketGuard(handler, new FrameConverter(new JacksonJsonHttpMessageConverter(json), json),
 				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(), json,
-				connections, operations, subscriptions.writeTimeout());
+				connections, operations, subscriptions.writeTimeout(), tokens);
 	}
 
 	/** Ahead of every other filter, security included: a wildcard Content-Type would fail routing with a 500. */

@@ -1,7 +1,9 @@
 package dev.steward.app.graphql.server;
 
+import dev.steward.app.security.BearerTokens;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring's graphql-ws handler, held to the graphql-transport-ws protocol: a connection that did not agree on that
  * subprotocol is closed with 4406; every message that is not one of the protocol's client messages with its
  * required members (binary frames included) closes the connection with 4400; a subscribe that reuses the id of a
- * running operation closes it with 4409. None of these is logged above DEBUG: they are the client's mistakes.
+ * running operation closes it with 4409. A {@code connection_init} without a token that authenticates closes it
+ * with 4401 at once, on the thread that read it (Spring's handler would close it from the session's own scheduler,
+ * which its clean-up may interrupt mid-write, so that the client sees the connection drop without the close frame).
+ * None of these is logged above DEBUG: they are the client's mistakes.
  */
 class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
@@ -33,6 +38,9 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	private static final Logger LOG = LoggerFactory.getLogger(GraphQlWebSocketGuard.class);
+
+	/** Set on a session once its first connection_init arrived; a second one is Spring's to refuse (4429). */
+	private static final String INIT_SEEN = GraphQlWebSocketGuard.class.getName() + ".initSeen";
 
 	private static final Set<String> WITH_OPTIONAL_PAYLOAD = Set.of("connection_init", "ping", "pong");
 
@@ -44,10 +52,13 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 
 	private final Duration writeTimeout;
 
+	private final BearerTokens tokens;
+
 	GraphQlWebSocketGuard(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
 			Duration connectionInitTimeout, @Nullable Duration keepAlive, JsonMapper json,
-			WebSocketConnections connections, OperationLimits operations, Duration writeTimeout) {
+			WebSocketConnections connections, OperationLimits operations, Duration writeTimeout, BearerTokens tokens) {
 		super(graphQlHandler, converter, connectionInitTimeout, keepAlive);
+		this.tokens = tokens;
 		this.json = json;
 		this.connections = connections;
 		this.operations = operations;
@@ -99,6 +110,13 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 			refuse(session, problem);
 			return;
 		}
+		if ("connection_init".equals(node.get("type").asString())
+				&& session.getAttributes().putIfAbsent(INIT_SEEN, Boolean.TRUE) == null
+				&& !authenticates(node.get("payload"))) {
+			LOG.debug("Closing WebSocket session {} with 4401: connection_init without a valid token", session.getId());
+			connections.closeAtOnce(session.getId(), CloseCodes.UNAUTHORIZED);
+			return;
+		}
 		if ("subscribe".equals(node.get("type").asString())) {
 			String id = node.get("id").asString();
 			if (operations.running(session.getId(), id)) {
@@ -120,6 +138,15 @@ class GraphQlWebSocketGuard extends GraphQlWebSocketHandler {
 		WebSocketSession counted = connections.counted(session);
 		connections.closed(session);
 		super.afterConnectionClosed(counted, closeStatus);
+	}
+
+	private boolean authenticates(@Nullable JsonNode payload) {
+		if (payload == null || !payload.isObject()) {
+			return false;
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> values = json.convertValue(payload, Map.class);
+		return BearerTokens.inConnectionInit(values).flatMap(tokens::authenticate).isPresent();
 	}
 
 	private void refuse(WebSocketSession session, String problem) {

@@ -87,6 +87,17 @@ public class WebSocketConnections {
 		return true;
 	}
 
+	/**
+	 * Closes the connection with the status now, on the calling thread, once: for a refusal decided while handling
+	 * the connection's own message, before anything else was written to it.
+	 */
+	void closeAtOnce(String sessionId, CloseStatus status) {
+		Connection connection = open.get(sessionId);
+		if (connection != null && closing.putIfAbsent(sessionId, status) == null) {
+			connection.closeNow(status);
+		}
+	}
+
 	/** How many connections were ever opened on this instance. */
 	public int opened() {
 		return opened.get();
