@@ -206,11 +206,15 @@ class DashboardBrowserIntegrationTests {
 		long second = activate(world, policy, "v2");
 		screen.signedInAs(callers.operator()).showWorld(world);
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents().size() == 2);
-		assertThat(screen.rollbackButtons()).hasSize(1);
-		WebElement rollback = screen.rollbackButtons().get(0);
-		assertThat(rollback.getAttribute("data-rollback-to")).isEqualTo(String.valueOf(first));
+		// read in one go and again if the live timeline re-rendered the rows meanwhile
+		List<String> rollbackTargets = screen.await(DashboardScreen.PATIENCE,
+				driver -> screen.rollbackButtons().stream().map(button -> button.getAttribute("data-rollback-to")).toList());
+		assertThat(rollbackTargets).containsExactly(String.valueOf(first));
 
-		rollback.sendKeys(Keys.ENTER);
+		screen.await(DashboardScreen.PATIENCE, driver -> {
+			screen.rollbackButtons().get(0).sendKeys(Keys.ENTER);
+			return true;
+		});
 		WebElement dialog = browser.findElement(By.id("confirm-rollback"));
 		screen.await(DashboardScreen.PATIENCE, driver -> dialog.isDisplayed());
 		String confirmation = browser.findElement(By.id("confirm-text")).getText();
@@ -220,17 +224,24 @@ class DashboardBrowserIntegrationTests {
 		assertThat(confirmation).contains(policy).contains("from v2 to v1").contains("#" + first);
 		assertThat(pointer(world, policy)).isEqualTo("v2");
 
-		screen.rollbackButtons().get(0).sendKeys(Keys.ENTER);
+		screen.await(DashboardScreen.PATIENCE, driver -> {
+			screen.rollbackButtons().get(0).sendKeys(Keys.ENTER);
+			return true;
+		});
 		screen.await(DashboardScreen.PATIENCE, driver -> dialog.isDisplayed());
 		browser.findElement(By.id("confirm-ok")).click();
 		screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents().size() == 3);
 
 		assertThat(pointer(world, policy)).isEqualTo("v1");
 		screen.await(DashboardScreen.PATIENCE, driver -> "v1".equals(screen.activationRow(policy).getAttribute("data-variant")));
-		WebElement newest = screen.timelineRows().get(0);
-		assertThat(newest.getAttribute("data-rollback-of")).isEqualTo(String.valueOf(first));
-		assertThat(newest.getText()).contains("v2 → v1").contains("rollback of #" + first).contains("operator-");
-		assertThat(screen.timelineEvents()).element(1).isEqualTo(second);
+		List<String> newest = screen.await(DashboardScreen.PATIENCE, driver -> {
+			WebElement row = screen.timelineRows().get(0);
+			return List.of(String.valueOf(row.getAttribute("data-rollback-of")), row.getText());
+		});
+		assertThat(newest.get(0)).isEqualTo(String.valueOf(first));
+		assertThat(newest.get(1)).contains("v2 → v1").contains("rollback of #" + first).contains("operator-");
+		List<Long> events = screen.await(DashboardScreen.PATIENCE, driver -> screen.timelineEvents());
+		assertThat(events).element(1).isEqualTo(second);
 	}
 
 	@Test
