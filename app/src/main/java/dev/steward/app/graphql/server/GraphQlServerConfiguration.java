@@ -155,6 +155,16 @@ class GraphQlServerConfiguration {
 				connections, operations, subscriptions.writeTimeout(), tokens);
 	}
 
+	/** Without compression, a WebSocket handshake agrees to no extension, whatever the client offers. */
+	@Bean
+	FilterRegistrationBean<WebSocketExtensionsFilter> webSocketExtensionsFilter(SubscriptionProperties subscriptions) {
+		FilterRegistrationBean<WebSocketExtensionsFilter> registration = new FilterRegistrationBean<>(
+				new WebSocketExtensionsFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setEnabled(!subscriptions.compression());
+		return registration;
+	}
+
 	/** Ahead of every other filter, security included: a wildcard Content-Type would fail routing with a 500. */
 	@Bean
 	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(JsonMapper json) {
