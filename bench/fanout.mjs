@@ -1,7 +1,8 @@
 // Live-feed fan-out: CONNECTIONS graphql-ws connections, each with SUBS subscriptions to policyEvents, while a
-// writer creates worlds at RATE per second for SECONDS. Every event is matched to the moment its mutation was
-// answered (the commit); prints delivered/expected, latency percentiles from that answer to receipt, and the heap.
-const [base, token, connections = '100', subs = '2', rate = '20', seconds = '10'] = process.argv.slice(2);
+// writer creates worlds at RATE per second for SECONDS, after WARMUP seconds of the same that are not measured.
+// Every event is matched to the moment its mutation was answered (the commit); prints delivered/expected, latency
+// percentiles from that answer to receipt, and the heap.
+const [base, token, connections = '100', subs = '2', rate = '20', seconds = '10', warmup = '0'] = process.argv.slice(2);
 const http = `${base}/graphql`;
 const wsUrl = http.replace(/^http/, 'ws');
 const run = `fanout-${Date.now()}`;
@@ -52,6 +53,24 @@ for (let c = 0; c < Number(connections); c++) {
 }
 await new Promise((resolve) => setTimeout(resolve, 1000));
 
+// warm-up: the same writes at the same rate for WARMUP seconds, under other ids, so that the server has compiled its
+// fan-out path before the measured events; their frames are read and not counted
+const warmupWrites = [];
+const warmupStarted = performance.now();
+for (let i = 0; i < Number(rate) * Number(warmup); i++) {
+  const wait = warmupStarted + (i * 1000) / Number(rate) - performance.now();
+  if (wait > 0) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  warmupWrites.push(fetch(http, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'mutation($id: ID!) { createWorld(input: {id: $id, name: "Warm-up"}) { world { id } } }',
+      variables: { id: `warmup-${run}-${i}` } }) }).then((response) => response.text()));
+}
+await Promise.all(warmupWrites);
+if (Number(warmup) > 0) {
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+}
+
 const total = Number(rate) * Number(seconds);
 const started = performance.now();
 const writes = [];
@@ -81,7 +100,7 @@ const heap = metrics.split('\n').filter((line) => line.startsWith('jvm_memory_us
 latencies.sort((a, b) => a - b);
 const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] : 0).toFixed(1);
 console.log(JSON.stringify({ subscriptions: Number(connections) * Number(subs), connections: Number(connections),
-  eventsPerSecond: Number(rate), events: total, delivered: received, expected, closedConnections: closed,
+  eventsPerSecond: Number(rate), warmupSeconds: Number(warmup), events: total, delivered: received, expected, closedConnections: closed,
   p50: Number(pct(0.5)), p99: Number(pct(0.99)), max: Number(pct(1)), heapUsedMiB: Math.round(heap / 1048576),
   clientCpuSeconds: Number(((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)) }));
 for (const socket of sockets) {

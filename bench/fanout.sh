@@ -14,6 +14,7 @@ CONNECTIONS="${CONNECTIONS:-1000}"
 SUBS="${SUBS:-2}"
 RATE="${RATE:-50}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
+WARMUP="${WARMUP:-0}"   # seconds of the same writes before the measured ones, not measured
 PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
@@ -76,6 +77,6 @@ echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Steward -Xm
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 CPU_BEFORE="$(cpu_ticks)"
 RESULT="$("$HERE/node_modules/.bin/node" "$HERE/fanout.mjs" "http://127.0.0.1:$PORT" "$TOKEN" "$CONNECTIONS" "$SUBS" \
-  "$RATE" "$SECONDS_PER_RUN")"
+  "$RATE" "$SECONDS_PER_RUN" "$WARMUP")"
 CPU_SECONDS="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
 echo "${RESULT%\}},\"stewardCpuSeconds\":$CPU_SECONDS}"

@@ -19,6 +19,7 @@ CONNECTIONS="${CONNECTIONS:-1000}"
 SUBS="${SUBS:-2}"
 RATE="${RATE:-50}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
+WARMUP="${WARMUP:-0}"   # seconds of the same writes before the measured ones, not measured
 READ_CONNECTIONS="${READ_CONNECTIONS:-8}"
 PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
@@ -97,7 +98,7 @@ heap_mib() { # PORT
 
 echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); two instances, each -Xmx$HEAP" >&2
 FANOUT="$("$NODE" "$HERE/fanout.mjs" "http://127.0.0.1:$PORT_LB" "$TOKEN" "$CONNECTIONS" "$SUBS" "$RATE" \
-  "$SECONDS_PER_RUN")"
+  "$SECONDS_PER_RUN" "$WARMUP")"
 echo "{\"fanoutAcrossTwo\": $FANOUT, \"heapUsedMiB\": {\"a\": $(heap_mib "$PORT_A"), \"b\": $(heap_mib "$PORT_B")}}"
 
 # reads: one world by id, a viewer token, the same query against one instance and through the balancer
