@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FrameConverter implements HttpMessageConverter<Object> {
 
+	private static final byte[] ID = "{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 	private static final byte[] NEXT = ",\"type\":\"next\",\"payload\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 	private final HttpMessageConverter<Object> delegate;
@@ -60,15 +62,44 @@ final class FrameConverter implements HttpMessageConverter<Object> {
 			throws IOException {
 		if (message instanceof GraphQlWebSocketMessage frame && frame.resolvedType() == GraphQlWebSocketMessageType.NEXT
 				&& frame.getPayload() instanceof SerializedResult.Payload payload) {
+			// one write of the whole frame, so that the handler's buffer grows once
+			byte[] id = id(frame.getId());
+			byte[] shared = payload.json();
+			byte[] whole = new byte[ID.length + id.length + NEXT.length + shared.length + 1];
+			int at = put(whole, 0, ID);
+			at = put(whole, at, id);
+			at = put(whole, at, NEXT);
+			at = put(whole, at, shared);
+			whole[at] = '}';
 			OutputStream body = outputMessage.getBody();
-			body.write('{');
-			body.write("\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			body.write(json.writeValueAsBytes(frame.getId()));
-			body.write(NEXT);
-			body.write(payload.json());
-			body.write('}');
+			body.write(whole);
 			return;
 		}
 		delegate.write(message, contentType, outputMessage);
+	}
+
+	/** The operation id as a JSON string: written as it is when it needs no escaping (the usual case), else by Jackson. */
+	private byte[] id(@Nullable String id) throws IOException {
+		if (id == null) {
+			return json.writeValueAsBytes(null);
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+				return json.writeValueAsBytes(id);
+			}
+		}
+		byte[] quoted = new byte[id.length() + 2];
+		quoted[0] = '"';
+		for (int i = 0; i < id.length(); i++) {
+			quoted[i + 1] = (byte) id.charAt(i);
+		}
+		quoted[quoted.length - 1] = '"';
+		return quoted;
+	}
+
+	private static int put(byte[] into, int at, byte[] bytes) {
+		System.arraycopy(bytes, 0, into, at, bytes.length);
+		return at + bytes.length;
 	}
 }
