@@ -12,11 +12,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-PGHOST="${PGHOST:-127.0.0.1}"
-PGPORT="${PGPORT:-5432}"
-PGUSER="${PGUSER:-postgres}"
-DB="${BENCH_DATABASE:-steward_bench_registry}"
-ROLE="${BENCH_ROLE:-steward_bench}"
+BENCH_DATABASE="${BENCH_DATABASE:-steward_bench_registry}"
 PORT="${BENCH_STEWARD_PORT:-18081}"
 HEAP="${BENCH_STEWARD_HEAP:-512m}"
 SIZE_MIB="${BENCH_SIZE_MIB:-1024}"
@@ -25,31 +21,16 @@ TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 WORK="$HERE/.last-run-registry"
 rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER")
-
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  bench_cleanup
   rm -rf "$WORK/steward/blobs" "$WORK/file.bin"
 }
 trap cleanup EXIT
-say() { printf '%s\n' "$*" >&2; }
-
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-JAVA=""
-for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  if [ -n "$candidate" ] && [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
-done
-[ -n "$JAVA" ] || { say "A JDK 21 or newer is needed"; exit 1; }
+bench_java
 JBIN="$(dirname "$JAVA")"
-
-JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
-if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
-  say "Building Steward (./mvnw -pl app -am package -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
-  JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
-fi
+bench_jar
 BLAKE3_CP=""
 for lib in $(unzip -Z1 "$JAR" | grep -E 'BOOT-INF/lib/(bcprov-|blake3-jni)'); do
   unzip -q -o -j "$JAR" "$lib" -d "$WORK"
@@ -69,15 +50,7 @@ SHA256SUM_S=$(seconds sha256sum "$WORK/file.bin")
 say "JDK SHA-256 and BLAKE3 (native and Bouncy Castle)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BLAKE3_CP" "$HERE/registry/HashThroughput.java" "$WORK/file.bin" 2 >"$WORK/hashes.txt"
 
-"${PSQL[@]}" -d postgres <<SQL
-DROP DATABASE IF EXISTS $DB WITH (FORCE);
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
-    CREATE ROLE $ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
-  END IF;
-END \$\$;
-CREATE DATABASE $DB OWNER $ROLE;
-SQL
+bench_create_database
 
 say "Starting Steward with -Xmx$HEAP on port $PORT"
 STEWARD_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DATABASE_USERNAME="$ROLE" \
@@ -85,11 +58,7 @@ STEWARD_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DATABASE_US
   "$JAVA" "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --steward.registry.max-file-size=8GB >"$WORK/steward.log" 2>&1 &
 PID=$!
 PIDS+=("$PID")
-for _ in $(seq 1 240); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { say "Steward stopped"; tail -50 "$WORK/steward.log" >&2; exit 1; }
-  sleep 0.5
-done
+bench_await_ready "$PORT" "$PID" "$WORK/steward.log"
 
 create_package() {
   curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \

@@ -19,11 +19,6 @@ ROOT="$(cd "$HERE/.." && pwd)"
 CONNECTIONS="${CONNECTIONS:-8}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 WARMUP="${WARMUP:-10}"
-PGHOST="${PGHOST:-127.0.0.1}"
-PGPORT="${PGPORT:-5432}"
-PGUSER="${PGUSER:-postgres}"
-DB="${BENCH_DATABASE:-steward_bench}"
-ROLE="${BENCH_ROLE:-steward_bench}"
 STEWARD_PORT="${BENCH_STEWARD_PORT:-18080}"
 POSTGRAPHILE_PORT="${BENCH_POSTGRAPHILE_PORT:-15678}"
 STEWARD_HEAP="${BENCH_STEWARD_HEAP:-1g}"
@@ -33,63 +28,27 @@ WORK="$HERE/.last-run"
 rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ -z "${BENCH_KEEP_DATABASE:-}" ] && [ -n "${DB_CREATED:-}" ]; then
-    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
-}
-trap cleanup EXIT
 
-say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
+trap bench_cleanup EXIT
 
 # --- tools -------------------------------------------------------------------------------------------------------
 PGBENCH="$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)"
 [ -x "$PGBENCH" ] || { say "pgbench not found (install PostgreSQL's client tools)"; exit 1; }
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER")
 
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-if [ -z "$JAVA" ] || [ "$(java_major "$JAVA")" -lt 21 ]; then
-  JAVA=""
-  for candidate in "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
-  done
-fi
-[ -n "$JAVA" ] || { say "A JDK 21 or newer is needed to run Steward"; exit 1; }
-
+bench_java
 if [ ! -x "$HERE/node_modules/.bin/node" ]; then
   say "Installing PostGraphile 5, Node.js 22 and autocannon from npm into bench/node_modules"
-  (cd "$HERE" && npm ci --no-audit --no-fund >/dev/null)
 fi
-NODE="$HERE/node_modules/.bin/node"
-
-JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
-if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
-  say "Building Steward (./mvnw -pl app -am package -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
-  JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
-fi
+bench_node
+bench_jar
 
 LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg)"
 
 # --- database ----------------------------------------------------------------------------------------------------
 say "Creating the database $DB (owned by the role $ROLE, not a superuser)"
-"${PSQL[@]}" -d postgres <<SQL
-DROP DATABASE IF EXISTS $DB WITH (FORCE);
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
-    CREATE ROLE $ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
-  END IF;
-END \$\$;
-CREATE DATABASE $DB OWNER $ROLE;
-SQL
-DB_CREATED=1
+bench_create_database
 
 wait_for() {
   local what="$1" url="$2" pid="$3" log="$4"

@@ -21,11 +21,6 @@ RATE="${RATE:-50}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 WARMUP="${WARMUP:-0}"   # seconds of the same writes before the measured ones, not measured
 READ_CONNECTIONS="${READ_CONNECTIONS:-8}"
-PGHOST="${PGHOST:-127.0.0.1}"
-PGPORT="${PGPORT:-5432}"
-PGUSER="${PGUSER:-postgres}"
-DB="${BENCH_DATABASE:-steward_bench}"
-ROLE="${BENCH_ROLE:-steward_bench}"
 PORT_A="${BENCH_STEWARD_PORT:-18080}"
 PORT_B="$((PORT_A + 1))"
 PORT_LB="$((PORT_A + 2))"
@@ -34,41 +29,9 @@ TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 WORK="$HERE/.last-run-scaleout"
 rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ -z "${BENCH_KEEP_DATABASE:-}" ]; then
-    psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" \
-      >/dev/null 2>&1 || true
-  fi
-}
-trap cleanup EXIT
-
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-JAVA=""
-for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 21 ]; then JAVA="$candidate"; break; fi
-done
-[ -n "$JAVA" ] || { echo "A JDK 21 or newer is needed" >&2; exit 1; }
-[ -x "$HERE/node_modules/.bin/node" ] || (cd "$HERE" && npm ci --no-audit --no-fund >/dev/null)
-NODE="$HERE/node_modules/.bin/node"
-JAR="${BENCH_JAR:-$(ls "$ROOT"/app/target/steward-app-*-exec.jar 2>/dev/null | head -1 || true)}"
-if [ -z "$JAR" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl app -am package -DskipTests >/dev/null)
-  JAR="$(ls "$ROOT"/app/target/steward-app-*-exec.jar | head -1)"
-fi
-
-psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres <<SQL
-DROP DATABASE IF EXISTS $DB WITH (FORCE);
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
-    CREATE ROLE $ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
-  END IF;
-END \$\$;
-CREATE DATABASE $DB OWNER $ROLE;
-SQL
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
+bench_prepare
 
 start_steward() { # NAME PORT
   STEWARD_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DATABASE_USERNAME="$ROLE" \
@@ -76,13 +39,7 @@ start_steward() { # NAME PORT
     STEWARD_GRAPHQL_SUBSCRIPTIONS_MAX_PER_TOKEN=1000000 \
     "$JAVA" "-Xmx$HEAP" -jar "$JAR" >"$WORK/$1.log" 2>&1 &
   PIDS+=("$!")
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" 2>/dev/null && return 0
-    kill -0 "$!" 2>/dev/null || { tail -50 "$WORK/$1.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "Steward $1 was not ready" >&2
-  exit 1
+  bench_await_ready "$2" "$!" "$WORK/$1.log"
 }
 # one after the other: the first applies the migrations
 start_steward a "$PORT_A"
