@@ -241,7 +241,7 @@ class RegistryManagement implements RegistryFacade {
 			pkg.requireStatus(PackageStatus.CREATED, "finalize");
 			List<PackageFile> contents = files.ofPackages(List.of(packageId));
 			PackageRetention.RetentionSummary summary = retention.summaryFor(packageId, pkg.retentionClass());
-			Manifest manifest = Manifest.of(pkg, contents, summary, transactionClock.now(), actor, digests);
+			Manifest manifest = Manifest.of(pkg, contents, summary, transactionClock.forNextEvent(), actor, digests);
 			pkg.finalizeWith(manifest, actor);
 			packages.save(pkg);
 			return view(packages.findById(packageId).orElseThrow());

@@ -10,5 +10,5 @@ public interface TransactionClock {
 	 * time of the event appended next (a finalized manifest names its finalize event's own time), in microseconds
 	 * as the log keeps times.
 	 */
-	Instant now();
+	Instant forNextEvent();
 }

@@ -62,11 +62,6 @@ final class Blake3 implements AutoCloseable {
 		}
 	}
 
-	/** Which implementation hashes: {@code native} or {@code java}. */
-	static String implementation() {
-		return NATIVE ? "native" : "java";
-	}
-
 	void update(byte[] bytes, int offset, int length) {
 		Objects.checkFromIndexSize(offset, length, bytes.length);
 		if (java != null) {

@@ -17,7 +17,7 @@ class JdbcTransactionClock implements TransactionClock {
 	}
 
 	@Override
-	public Instant now() {
+	public Instant forNextEvent() {
 		return log.timeForNextEntry();
 	}
 }
